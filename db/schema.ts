@@ -1,0 +1,213 @@
+/**
+ * The project file's schema. drizzle-kit turns changes here into migrations in db/migrations;
+ * a landed migration is history and is never edited. Things drizzle cannot express (the FTS5
+ * table, triggers that keep the text immutable and the event log append-only) live in custom
+ * migrations generated with `drizzle-kit generate --custom`.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => text('created_at').notNull();
+const guid = () => text('guid').notNull().unique();
+
+/** Key/value settings of the project itself (its GUID, name, blind mode…). */
+export const projectMeta = sqliteTable('project_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('cases_name_unique').on(sql`${t.name} COLLATE NOCASE`)],
+);
+
+export const attributes = sqliteTable(
+  'attributes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['text', 'number', 'date', 'boolean'] }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('attributes_name_unique').on(sql`${t.name} COLLATE NOCASE`),
+    check('attributes_type_check', sql`${t.type} IN ('text','number','date','boolean')`),
+  ],
+);
+
+export const caseValues = sqliteTable(
+  'case_values',
+  {
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    attributeId: integer('attribute_id').notNull().references(() => attributes.id, { onDelete: 'cascade' }),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.attributeId] })],
+);
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text('name').notNull(),
+    format: text('format').notNull(),
+    text: text('text').notNull(),
+    /** Length in UTF-16 code units, the unit of every offset. */
+    length: integer('length').notNull(),
+    contentHash: text('content_hash').notNull(),
+    sourceName: text('source_name').notNull(),
+    importedAt: text('imported_at').notNull(),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('documents_name_unique').on(sql`${t.name} COLLATE NOCASE`),
+    index('documents_hash_idx').on(t.contentHash),
+    check('documents_length_check', sql`${t.length} >= 0`),
+  ],
+);
+
+export const turns = sqliteTable(
+  'turns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    speaker: text('speaker').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    speechStart: integer('speech_start').notNull(),
+  },
+  (t) => [
+    index('turns_doc_idx').on(t.documentId, t.start),
+    check('turns_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
+  ],
+);
+
+export const cues = sqliteTable(
+  'cues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    beginMs: integer('begin_ms').notNull(),
+    endMs: integer('end_ms').notNull(),
+  },
+  (t) => [
+    index('cues_doc_idx').on(t.documentId, t.start),
+    check('cues_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
+  ],
+);
+
+/** One speaker's turns in a document belong to a case (e.g. the participant, not the interviewer). */
+export const speakerCases = sqliteTable(
+  'speaker_cases',
+  {
+    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    speaker: text('speaker').notNull(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.speaker] })],
+);
+
+export const codes = sqliteTable(
+  'codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    parentId: integer('parent_id').references((): any => codes.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+    definition: text('definition').notNull().default(''),
+    inclusion: text('inclusion').notNull().default(''),
+    exclusion: text('exclusion').notNull().default(''),
+    example: text('example').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Names are unique among siblings only; roots share parent 0.
+    // (CASE … END, not coalesce(): drizzle-kit splits index expressions on commas.)
+    uniqueIndex('codes_parent_name_unique').on(
+      sql`(CASE WHEN ${t.parentId} IS NULL THEN 0 ELSE ${t.parentId} END)`,
+      sql`${t.name} COLLATE NOCASE`,
+    ),
+    check('codes_name_check', sql`length(trim(${t.name})) > 0 AND instr(${t.name}, '/') = 0`),
+  ],
+);
+
+export const coders = sqliteTable(
+  'coders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('coders_name_unique').on(sql`${t.name} COLLATE NOCASE`)],
+);
+
+export const codings = sqliteTable(
+  'codings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
+    coderId: integer('coder_id').notNull().references(() => coders.id, { onDelete: 'restrict' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    /** A copy of the quoted text, so exports and audits never depend on re-slicing. */
+    quote: text('quote').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('codings_doc_idx').on(t.documentId, t.start),
+    index('codings_code_idx').on(t.codeId),
+    index('codings_coder_idx').on(t.coderId),
+    check('codings_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
+  ],
+);
+
+/** One memo per target; the project memo has target_id 0. */
+export const memos = sqliteTable(
+  'memos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    targetKind: text('target_kind', { enum: ['project', 'document', 'code', 'coding', 'case'] }).notNull(),
+    targetId: integer('target_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('memos_target_unique').on(t.targetKind, t.targetId),
+    check('memos_kind_check', sql`${t.targetKind} IN ('project','document','code','coding','case')`),
+  ],
+);
+
+/** Append-only log of every change; triggers refuse UPDATE and DELETE. `batch` groups one user action. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batch: text('batch').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityGuid: text('entity_guid'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('events_batch_idx').on(t.batch), index('events_entity_idx').on(t.entityGuid)],
+);

@@ -1,0 +1,62 @@
+/** codebook export|import: the code book as a JSON or CSV file. */
+import { writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { exportCodebook, importCodebook } from '../../services/codebook-io.js';
+import { codebook } from '../../services/codebook.js';
+import { flag, str, UsageError, type CommandSpec } from '../command.js';
+import { plural } from '../format.js';
+
+const GROUP = 'Code book';
+
+/** --format, else the -o file's extension, else JSON. */
+export function pickFormat<T extends string>(raw: string | undefined, out: string | undefined, allowed: readonly T[], fallback: T, command: string): T {
+  const wanted = raw ?? (out ? extname(out).slice(1).toLowerCase() : undefined);
+  if (raw !== undefined && !allowed.includes(raw as T)) throw new UsageError(`--format must be ${allowed.join(' or ')} (got "${raw}")`, command);
+  return allowed.includes(wanted as T) ? (wanted as T) : fallback;
+}
+
+export const codebookExport: CommandSpec = {
+  name: 'codebook export',
+  group: GROUP,
+  args: ['PROJECT'],
+  summary: 'Write the code book as JSON or CSV (to stdout, or -o FILE)',
+  details: 'Without --format the format follows the -o file extension, else JSON.',
+  options: {
+    format: { type: 'string', value: 'json|csv', help: 'file format' },
+    out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
+  },
+  run(ctx, { positionals, values }) {
+    const out = str(values, 'out');
+    const format = pickFormat(str(values, 'format'), out, ['json', 'csv'] as const, 'json', 'codebook export');
+    const session = ctx.open(positionals[0]!);
+    const content = exportCodebook(session, format);
+    const codes = codebook(session).length;
+    if (out) {
+      writeFileSync(out, content);
+      return { data: { format, file: out, codes }, text: `Wrote ${plural(codes, 'code')} to ${out} (${format.toUpperCase()})` };
+    }
+    return { data: { format, codes, content }, text: content };
+  },
+};
+
+export const codebookImport: CommandSpec = {
+  name: 'codebook import',
+  group: GROUP,
+  args: ['PROJECT', 'FILE'],
+  summary: 'Add the codes of a JSON or CSV code book that the project lacks',
+  details: `Codes are matched by GUID, then by path. Matched codes keep their definitions and colours
+unless --update is given; codes are never deleted by an import.`,
+  options: { update: { type: 'boolean', help: 'overwrite the fields of matched codes with those in FILE' } },
+  run(ctx, { positionals, values }) {
+    const [project, file] = positionals as [string, string];
+    const r = importCodebook(ctx.open(project), file, { update: flag(values, 'update') });
+    const out = [`${basename(file)}: ${plural(r.created.length, 'code')} added, ${r.matched} already present, ${r.updated.length} updated`];
+    for (const p of r.created) out.push(`  added    ${p}`);
+    for (const p of r.updated) out.push(`  updated  ${p}`);
+    if (r.differing.length) {
+      out.push(`${plural(r.differing.length, 'code')} differ from the file and were kept as they are (use --update to take the file's fields):`);
+      for (const p of r.differing) out.push(`  differs  ${p}`);
+    }
+    return { data: r, text: out.join('\n') };
+  },
+};

@@ -1,0 +1,37 @@
+/** coders [add]: the people who apply codes. */
+import { exportCodings } from '../../services/codings-io.js';
+import { addCoder } from '../../services/codings.js';
+import { projectInfo } from '../../services/project.js';
+import type { CommandSpec } from '../command.js';
+import { table } from '../format.js';
+
+const GROUP = 'Coding';
+
+export const coders: CommandSpec = {
+  name: 'coders',
+  group: GROUP,
+  args: ['PROJECT'],
+  summary: 'List coders with how many codings and documents each has',
+  run(ctx, { positionals }) {
+    const session = ctx.open(positionals[0]!);
+    const all = exportCodings(session);
+    const rows = projectInfo(session).coders.map((name) => {
+      const mine = all.filter((c) => c.coder === name);
+      return { name, codings: mine.length, documents: new Set(mine.map((c) => c.document)).size };
+    });
+    if (rows.length === 0) return { data: rows, text: 'No coders yet (add one with: marginalia coders add PROJECT NAME)' };
+    return { data: rows, text: table(['CODER', 'CODINGS', 'DOCUMENTS'], rows.map((r) => [r.name, r.codings, r.documents])) };
+  },
+};
+
+export const codersAdd: CommandSpec = {
+  name: 'coders add',
+  group: GROUP,
+  args: ['PROJECT', 'NAME'],
+  summary: 'Add a coder',
+  run(ctx, { positionals }) {
+    const [project, name] = positionals as [string, string];
+    const c = addCoder(ctx.open(project), name);
+    return { data: c, text: `Added coder "${c.name}"` };
+  },
+};

@@ -1,0 +1,99 @@
+/** search, retrieve: finding text in the corpus and the segments coded with a code. */
+import { documentContent } from '../../services/documents.js';
+import type { Segment } from '../../services/retrieval.js';
+import { retrieve as retrieveSegments } from '../../services/retrieval.js';
+import { findQuotes, search as searchCorpus } from '../../services/search.js';
+import type { Session } from '../../services/session.js';
+import { lineOf, lineStarts } from '../../../shared/text/lines.js';
+import { flag, list, optionalInt, requireStr, str, UsageError, type CommandSpec } from '../command.js';
+import { lines, plural, quoteBlock, span } from '../format.js';
+
+const GROUP = 'Search and retrieval';
+
+export const search: CommandSpec = {
+  name: 'search',
+  group: GROUP,
+  args: ['PROJECT', 'QUERY'],
+  summary: 'Full-text search of every document; prints document, line, offsets, snippet',
+  details: `Words match ignoring case and accents; "a phrase" in quotes matches as a phrase.
+Offsets are UTF-16 code units into the stored document text, half-open [start,end).`,
+  options: { limit: { type: 'string', value: 'N', help: 'at most N matching paragraphs (default 100)' } },
+  run(ctx, { positionals, values }) {
+    const [project, query] = positionals as [string, string];
+    if (!query.trim()) throw new UsageError('QUERY is empty', 'search');
+    const limit = optionalInt(values, 'limit', 'search', 1) ?? 100;
+    const session = ctx.open(project);
+    const hits = searchCorpus(session, query, limit);
+    const starts = lineIndex(session);
+    const rows = hits.map((h) => ({ ...h, line: lineOf(starts(h.document), h.start) }));
+    if (rows.length === 0) return { data: rows, text: `No matches for "${query}"` };
+    const text = rows.map((h) => `${h.document}:${h.line} ${span(h.start, h.end)}  ${h.snippet}`).join('\n');
+    return { data: rows, text: `${text}\n${plural(rows.length, 'match', 'matches')}` };
+  },
+};
+
+/** Line starts of each document, loaded once per document. */
+function lineIndex(session: Session): (document: string) => number[] {
+  const cache = new Map<string, number[]>();
+  return (document) => {
+    let starts = cache.get(document);
+    if (!starts) {
+      starts = lineStarts(documentContent(session, document).text);
+      cache.set(document, starts);
+    }
+    return starts;
+  };
+}
+
+function parseWhere(items: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--where needs attribute=value (got "${item}")`, 'retrieve');
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
+  }
+  return out;
+}
+
+function describe(s: Segment): string {
+  const who = [s.speaker, s.caseName && `case ${s.caseName}`].filter(Boolean).join(', ');
+  const head = [s.document, lines(s.lineStart, s.lineEnd), span(s.start, s.end), s.coder, who, s.code, s.guid].filter(Boolean).join('  ');
+  const memo = s.memo ? `\n    memo: ${s.memo.replace(/\n/g, '\n          ')}` : '';
+  return `${head}\n${quoteBlock(s.quote)}${memo}`;
+}
+
+export const retrieve: CommandSpec = {
+  name: 'retrieve',
+  group: GROUP,
+  args: ['PROJECT'],
+  summary: 'Print the segments coded with a code, with document, lines, coder, speaker/case, quote',
+  details: `--coder, --doc and --where may be repeated; segments must match one of each repeated
+--coder/--doc and every --where (case attributes, e.g. --where role=officer).
+--find keeps only segments whose quote or memo fuzzily matches TEXT, best first.
+Offsets are UTF-16 code units into the stored document text, half-open [start,end).`,
+  options: {
+    code: { type: 'string', value: 'PATH', help: 'the code' },
+    descendants: { type: 'boolean', help: 'include its sub-codes' },
+    coder: { type: 'string', multiple: true, value: 'NAME', help: 'only this coder (repeatable)' },
+    doc: { type: 'string', multiple: true, value: 'NAME', help: 'only this document (repeatable)' },
+    where: { type: 'string', multiple: true, value: 'ATTR=VALUE', help: 'only cases with this attribute value (repeatable)' },
+    find: { type: 'string', value: 'TEXT', help: 'fuzzy search within the quotes' },
+  },
+  run(ctx, { positionals, values }) {
+    const coders = list(values, 'coder');
+    const docs = list(values, 'doc');
+    const where = parseWhere(list(values, 'where'));
+    const req = {
+      code: requireStr(values, 'code', 'retrieve'),
+      descendants: flag(values, 'descendants'),
+      ...(coders.length && { coders }),
+      ...(docs.length && { documents: docs }),
+      ...(Object.keys(where).length && { where }),
+    };
+    const session = ctx.open(positionals[0]!);
+    const find = str(values, 'find');
+    const segments = find !== undefined ? findQuotes(session, req, find) : retrieveSegments(session, req);
+    if (segments.length === 0) return { data: segments, text: `No coded segments for ${req.code}${find !== undefined ? ` matching "${find}"` : ''}` };
+    return { data: segments, text: `${segments.map(describe).join('\n\n')}\n\n${plural(segments.length, 'segment')}` };
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * Picks the parser for a file by extension and runs the whole import of one file:
+ * size check, read, parse, then speaker turns (unless the format supplied its own).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { fail, MarginaliaError } from '../../../shared/errors.js';
+import { detectTurns } from '../../../shared/text/turns.js';
+import { parseDocx } from './docx.js';
+import { parseMarkdown } from './markdown.js';
+import { parsePdf } from './pdf.js';
+import { parseSrtFile, parseVttFile } from './subtitles.js';
+import { parseTxt } from './txt.js';
+import type { FormatParser, ImportOptions, ParsedDocument, SourceFormat } from './types.js';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const BY_EXTENSION: Record<string, { format: SourceFormat; parse: FormatParser }> = {
+  '.txt': { format: 'txt', parse: parseTxt },
+  '.md': { format: 'md', parse: parseMarkdown },
+  '.markdown': { format: 'md', parse: parseMarkdown },
+  '.docx': { format: 'docx', parse: parseDocx },
+  '.pdf': { format: 'pdf', parse: parsePdf },
+  '.vtt': { format: 'vtt', parse: parseVttFile },
+  '.srt': { format: 'srt', parse: parseSrtFile },
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
+
+/** The format and parser for a file name (case-insensitive extension). */
+export function parserFor(fileName: string): { format: SourceFormat; parse: FormatParser } {
+  const ext = extname(fileName).toLowerCase();
+  const entry = BY_EXTENSION[ext];
+  if (!entry) {
+    const what = ext === '' ? 'has no file extension' : `has an unsupported type (${ext})`;
+    fail('unsupported_format', `${basename(fileName)}: ${what}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`);
+  }
+  return entry;
+}
+
+const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+export async function parseFile(path: string, options: ImportOptions = {}): Promise<ParsedDocument> {
+  const name = basename(path);
+  const { parse } = parserFor(name);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) fail('invalid_input', `${name}: not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof MarginaliaError) throw err;
+    fail('not_found', `${name}: cannot open the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  if (size > maxBytes) {
+    fail('too_large', `${name}: ${mb(size)} is over the import limit of ${mb(maxBytes)}; raise it with --max-size MB`);
+  }
+  if (size === 0) fail('empty_file', `${name}: the file is empty`);
+
+  const bytes = new Uint8Array(await readFile(path));
+  let doc: ParsedDocument;
+  try {
+    doc = await parse(bytes, name);
+  } catch (err) {
+    if (err instanceof MarginaliaError) throw err;
+    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    fail('corrupt_file', `${name}: cannot be read (${msg})`);
+  }
+  const turns = doc.turns.length > 0 || doc.cues.length > 0 ? doc.turns : detectTurns(doc.text);
+  return { ...doc, turns };
+}

@@ -1,0 +1,77 @@
+/** Memos on the project, documents, codes, codings and cases: one per target, empty body removes it. */
+import { runAction, type Action } from '../../db/action.js';
+import { memoFor, deleteMemoRow, insertMemo, listMemos, updateMemo } from '../../db/queries/memos.js';
+import { getMeta } from '../../db/queries/meta.js';
+import { caseByName } from '../../db/queries/cases.js';
+import { newGuid } from '../../shared/ids.js';
+import { fail } from '../../shared/errors.js';
+import type { MemoTarget } from '../../shared/types.js';
+import { requireCode, requireDocument } from './lookup.js';
+import type { Session } from './session.js';
+
+/** Writes (or clears) the memo of one target inside an action, logging before/after. */
+export function writeMemo(action: Action, kind: MemoTarget, targetId: number, targetGuid: string | null, body: string): void {
+  const existing = memoFor(action.db, kind, targetId);
+  const text = body.replace(/\r\n?/g, '\n');
+  if (existing && existing.body === text) return;
+  if (!text.trim()) {
+    if (!existing) return;
+    deleteMemoRow(action.db, existing.id);
+    action.log({ action: 'memo.delete', entity: 'memo', entityGuid: existing.guid, before: existing, after: { kind, targetGuid } });
+    return;
+  }
+  if (existing) {
+    updateMemo(action.db, existing.id, text, action.at);
+    action.log({ action: 'memo.update', entity: 'memo', entityGuid: existing.guid, before: { body: existing.body }, after: { body: text, kind, targetGuid } });
+    return;
+  }
+  const guid = newGuid();
+  insertMemo(action.db, { guid, targetKind: kind, targetId, body: text, createdAt: action.at, updatedAt: action.at });
+  action.log({ action: 'memo.create', entity: 'memo', entityGuid: guid, after: { body: text, kind, targetGuid } });
+}
+
+export interface MemoTargetRef {
+  kind: MemoTarget;
+  /** Document name, code path or case name; ignored for the project memo. Codings use their own service. */
+  name?: string;
+}
+
+function resolve(action: Action, ref: MemoTargetRef): { id: number; guid: string | null } {
+  switch (ref.kind) {
+    case 'project':
+      return { id: 0, guid: getMeta(action.db, 'guid') ?? null };
+    case 'document': {
+      const d = requireDocument(action.db, ref.name ?? '');
+      return { id: d.id, guid: d.guid };
+    }
+    case 'code': {
+      const c = requireCode(action.db, ref.name ?? '');
+      return { id: c.id, guid: c.guid };
+    }
+    case 'case': {
+      const c = caseByName(action.db, ref.name ?? '');
+      if (!c) fail('not_found', `case "${ref.name}" is not in this project`);
+      return { id: c.id, guid: c.guid };
+    }
+    default:
+      return fail('invalid_input', `memos on ${ref.kind} are set through their own command`);
+  }
+}
+
+export function setMemo(session: Session, ref: MemoTargetRef, body: string): void {
+  runAction(session.project, session.actor, (action) => {
+    const t = resolve(action, ref);
+    writeMemo(action, ref.kind, t.id, t.guid, body);
+  });
+}
+
+export function getMemo(session: Session, ref: MemoTargetRef): string | null {
+  return runAction(session.project, session.actor, (action) => {
+    const t = resolve(action, ref);
+    return memoFor(action.db, ref.kind, t.id)?.body ?? null;
+  });
+}
+
+export function memos(session: Session) {
+  return listMemos(session.project.db);
+}

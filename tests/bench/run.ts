@@ -1,0 +1,14 @@
+/** `npm run bench`: prints a table of figures for each area. Not a test: nothing here fails CI. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { foundationBench } from './foundation.js';
+import { printTable } from './stats.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-'));
+try {
+  console.log(`Marginalia benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  printTable('Foundation (project file, import, codings, search)', await foundationBench(dir));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

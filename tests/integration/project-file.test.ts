@@ -1,0 +1,151 @@
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openProject, closeProject } from '../../db/open.js';
+import { applyMigrations, latestSchemaVersion, loadMigrations } from '../../db/migrations.js';
+import { codebook, createCode } from '../../electron/services/codebook.js';
+import { closeSession, openSession } from '../../electron/services/session.js';
+import { MarginaliaError } from '../../shared/errors.js';
+import { addText, tempDir, tempProject } from './helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+function expectError(fn: () => unknown, code: string, pattern: RegExp) {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(MarginaliaError);
+    expect((err as MarginaliaError).code).toBe(code);
+    expect((err as MarginaliaError).message).toMatch(pattern);
+    expect((err as MarginaliaError).message).not.toContain('\n');
+    return;
+  }
+  throw new Error('expected an error');
+}
+
+describe('the project file', () => {
+  it('is one SQLite file with WAL, foreign keys, our application id and the latest schema', () => {
+    const p = tempProject();
+    cleanups.push(p.done);
+    const { sqlite } = p.session.project;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+    expect(latestSchemaVersion()).toBe(loadMigrations().length);
+  });
+
+  it('starts with the default code book, or none with empty', () => {
+    const full = tempProject();
+    const empty = tempProject({ empty: true });
+    cleanups.push(full.done, empty.done);
+    const paths = codebook(full.session).map((c) => c.path);
+    expect(paths).toContain('Dynamic security/Boundaries/First names');
+    expect(paths).toContain('Dynamic security/No snitching');
+    expect(codebook(empty.session)).toEqual([]);
+  });
+
+  it('keeps GUIDs across close and reopen', () => {
+    const p = tempProject({ empty: true });
+    cleanups.push(p.done);
+    const code = createCode(p.session, null, 'Rapport');
+    const doc = addText(p.session, 'a.txt', 'Interviewer: hello\nR: hi');
+    closeSession(p.session);
+    p.session = openSession(p.path, 'tester');
+    expect(codebook(p.session)[0]!.guid).toBe(code.guid);
+    const again = p.session.project.sqlite.prepare('SELECT guid FROM documents').get() as { guid: string };
+    expect(again.guid).toBe(doc.guid);
+  });
+
+  it('enforces CHECK(start < end), immutable text and an append-only event log', () => {
+    const p = tempProject({ empty: true });
+    cleanups.push(p.done);
+    addText(p.session, 'a.txt', 'Some text here.');
+    const { sqlite } = p.session.project;
+    expect(() => sqlite.prepare("UPDATE documents SET text = 'changed'").run()).toThrow(/immutable/);
+    expect(() => sqlite.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare("UPDATE events SET actor = 'x'").run()).toThrow(/append-only/);
+    sqlite.prepare("INSERT INTO coders (guid, name, created_at) VALUES ('c1', 'A', 'now')").run();
+    sqlite.prepare("INSERT INTO codes (guid, name, color, created_at) VALUES ('k1', 'K', '#ffffff', 'now')").run();
+    const insert = sqlite.prepare("INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, quote, created_at, updated_at) VALUES (?, 1, 1, 1, ?, ?, '', 'now', 'now')");
+    expect(() => insert.run('g1', 5, 5)).toThrow(/CHECK/);
+    expect(() => insert.run('g2', 5, 999)).toThrow(/past the end/);
+    expect(() => insert.run('g3', 0, 4)).not.toThrow();
+  });
+
+  it('allows the same code name under different parents but not twice under one parent', () => {
+    const p = tempProject({ empty: true });
+    cleanups.push(p.done);
+    createCode(p.session, null, 'Officers');
+    createCode(p.session, null, 'Inmates');
+    createCode(p.session, 'Officers', 'Trust');
+    createCode(p.session, 'Inmates', 'Trust');
+    expectError(() => createCode(p.session, 'Inmates', 'trust'), 'duplicate', /already exists/);
+    expect(() => p.session.project.sqlite.prepare("INSERT INTO codes (guid, name, color, created_at) VALUES ('x', 'officers', '#fff', 'n')").run()).toThrow(/UNIQUE/);
+  });
+
+  it('backs up, then migrates an older file in one transaction, keeping its data', () => {
+    const { dir, done } = tempDir();
+    cleanups.push(done);
+    const path = join(dir, 'old.marginalia');
+    const old = new Database(path);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.transaction(() => {
+      for (const s of loadMigrations()[0]!.statements) old.exec(s);
+      old.pragma('user_version = 1');
+    })();
+    old.prepare("INSERT INTO codes (guid, name, color, created_at) VALUES ('keep-me', 'Respect', '#112233', 'then')").run();
+    old.close();
+    const project = openProject(path);
+    cleanups.push(() => closeProject(project));
+    expect(project.openedFromVersion).toBe(1);
+    expect(project.backupPath && existsSync(project.backupPath)).toBeTruthy();
+    expect(project.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+    expect(project.sqlite.prepare('SELECT guid, name FROM codes').all()).toEqual([{ guid: 'keep-me', name: 'Respect' }]);
+    const backup = new Database(project.backupPath!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: 1 });
+    backup.close();
+  });
+
+  it('opens the committed sample saved by the current schema with nothing lost', () => {
+    const { dir, done } = tempDir();
+    cleanups.push(done);
+    const path = join(dir, 'sample.marginalia');
+    copyFileSync('fixtures/projects/schema-2.marginalia', path);
+    const s = openSession(path);
+    cleanups.push(() => closeSession(s));
+    const counts = s.project.sqlite.prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM codings) c, (SELECT count(*) FROM codes) k, (SELECT count(*) FROM events) e').get();
+    expect(counts).toEqual(JSON.parse(readSampleCounts()));
+  });
+
+  it('refuses a newer schema, a non-project and a corrupt file with one-line messages', () => {
+    const { dir, done } = tempDir();
+    cleanups.push(done);
+    const p = tempProject({ empty: true });
+    cleanups.push(p.done);
+    closeSession(p.session);
+    const newer = join(dir, 'newer.marginalia');
+    copyFileSync(p.path, newer);
+    const db = new Database(newer);
+    db.pragma('user_version = 999');
+    db.close();
+    expectError(() => openProject(newer), 'newer_schema', /newer\.marginalia: saved by a newer Marginalia/);
+    const text = join(dir, 'notes.marginalia');
+    writeFileSync(text, 'just some notes, long enough to have a header of a hundred bytes or so, which this sentence does indeed have.');
+    expectError(() => openProject(text), 'not_a_project', /notes\.marginalia: not a Marginalia project/);
+    const other = join(dir, 'other.db');
+    const o = new Database(other);
+    o.exec('CREATE TABLE t (x)');
+    o.close();
+    expectError(() => openProject(other), 'not_a_project', /other\.db: an SQLite database, but not a Marginalia project/);
+    expectError(() => openProject(join(dir, 'missing.marginalia')), 'not_found', /missing\.marginalia/);
+    p.session = openSession(p.path);
+  });
+});
+
+function readSampleCounts(): string {
+  return readFileSync('fixtures/projects/schema-2.counts.json', 'utf8');
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# npm test: type-check, then every vitest suite, then (when present) the Playwright suite.
+# Ends with one line "N passed, N failed, N skipped" summing all runners; non-zero on any failure.
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+status=0
+
+echo "== type-check (tsc --noEmit)"
+if ! npx --no-install tsc --noEmit -p tsconfig.json; then
+  echo "type-check failed"
+  status=1
+fi
+
+echo "== vitest"
+rm -f .tmp/vitest.json
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
+
+if [ -d tests/e2e ] && ls tests/e2e/*.spec.ts >/dev/null 2>&1; then
+  echo "== playwright"
+  rm -f .tmp/playwright.json
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx --no-install playwright test --reporter=list,json || status=1
+fi
+
+node tests/summary.mjs .tmp/vitest.json .tmp/playwright.json || status=1
+exit $status

@@ -1,0 +1,31 @@
+// Sums vitest's and Playwright's JSON reports into the one closing line CI reads.
+import { existsSync, readFileSync } from 'node:fs';
+
+const [vitestPath, playwrightPath] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+if (vitestPath && existsSync(vitestPath)) {
+  const v = JSON.parse(readFileSync(vitestPath, 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += v.numFailedTests ?? 0;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  // A file that fails to load has no test results but must still count as a failure.
+  for (const file of v.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed += 1;
+  }
+} else {
+  failed += 1;
+  console.error('no vitest report: vitest did not run');
+}
+
+if (playwrightPath && existsSync(playwrightPath)) {
+  const p = JSON.parse(readFileSync(playwrightPath, 'utf8'));
+  passed += p.stats?.expected ?? 0;
+  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+  skipped += p.stats?.skipped ?? 0;
+}
+
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);
