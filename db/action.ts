@@ -4,7 +4,7 @@
  */
 import { newGuid, nowIso } from '../shared/ids.js';
 import type { Db, Project } from './open.js';
-import { events } from './schema.js';
+import { prepared } from './prepared.js';
 
 export interface EventInput {
   action: string;
@@ -35,19 +35,10 @@ export function runAction<T>(project: Project, actor: string, fn: (action: Actio
     batch,
     at,
     log(e) {
-      project.db
-        .insert(events)
-        .values({
-          batch,
-          at,
-          actor,
-          action: e.action,
-          entity: e.entity,
-          entityGuid: e.entityGuid ?? null,
-          before: json(e.before),
-          after: json(e.after),
-        })
-        .run();
+      prepared(
+        project.db,
+        'INSERT INTO events (batch, at, actor, action, entity, entity_guid, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(batch, at, actor, e.action, e.entity, e.entityGuid ?? null, json(e.before), json(e.after));
     },
   };
   // better-sqlite3 transactions are synchronous: nothing inside may await.

@@ -16,7 +16,7 @@ import { nativeBindingPath } from './native.js';
 export const APPLICATION_ID = 0x4d52474e;
 export const PROJECT_EXTENSION = '.marginalia';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface Project {
   path: string;

@@ -58,7 +58,6 @@ export const documents = sqliteTable(
     guid: guid(),
     name: text('name').notNull(),
     format: text('format').notNull(),
-    text: text('text').notNull(),
     /** Length in UTF-16 code units, the unit of every offset. */
     length: integer('length').notNull(),
     contentHash: text('content_hash').notNull(),
@@ -72,6 +71,17 @@ export const documents = sqliteTable(
     check('documents_length_check', sql`${t.length} >= 0`),
   ],
 );
+
+/**
+ * The normalised text of a document, kept apart from `documents` so that listing documents and
+ * the per-coding range check never read a long text.
+ */
+export const documentTexts = sqliteTable('document_texts', {
+  documentId: integer('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+});
 
 export const turns = sqliteTable(
   'turns',
@@ -170,9 +180,9 @@ export const codings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('codings_doc_idx').on(t.documentId, t.start),
+    // The merge rule's lookup (same document, code and coder, near a span); also serves "codings of a document".
+    index('codings_doc_code_coder_idx').on(t.documentId, t.codeId, t.coderId, t.start),
     index('codings_code_idx').on(t.codeId),
-    index('codings_coder_idx').on(t.coderId),
     check('codings_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
   ],
 );

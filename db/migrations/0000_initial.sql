@@ -71,9 +71,8 @@ CREATE TABLE `codings` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `codings_guid_unique` ON `codings` (`guid`);--> statement-breakpoint
-CREATE INDEX `codings_doc_idx` ON `codings` (`document_id`,`start`);--> statement-breakpoint
+CREATE INDEX `codings_doc_code_coder_idx` ON `codings` (`document_id`,`code_id`,`coder_id`,`start`);--> statement-breakpoint
 CREATE INDEX `codings_code_idx` ON `codings` (`code_id`);--> statement-breakpoint
-CREATE INDEX `codings_coder_idx` ON `codings` (`coder_id`);--> statement-breakpoint
 CREATE TABLE `cues` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`document_id` integer NOT NULL,
@@ -86,12 +85,17 @@ CREATE TABLE `cues` (
 );
 --> statement-breakpoint
 CREATE INDEX `cues_doc_idx` ON `cues` (`document_id`,`start`);--> statement-breakpoint
+CREATE TABLE `document_texts` (
+	`document_id` integer PRIMARY KEY NOT NULL,
+	`text` text NOT NULL,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guid` text NOT NULL,
 	`name` text NOT NULL,
 	`format` text NOT NULL,
-	`text` text NOT NULL,
 	`length` integer NOT NULL,
 	`content_hash` text NOT NULL,
 	`source_name` text NOT NULL,

@@ -13,8 +13,12 @@ CREATE TRIGGER `documents_chunks_delete` AFTER DELETE ON `documents` BEGIN
 END;
 --> statement-breakpoint
 -- The stored text is the truth every offset points into: it never changes after import.
-CREATE TRIGGER `documents_text_immutable` BEFORE UPDATE OF `text`, `length`, `content_hash` ON `documents`
-WHEN NEW.`text` IS NOT OLD.`text` OR NEW.`length` IS NOT OLD.`length` OR NEW.`content_hash` IS NOT OLD.`content_hash`
+CREATE TRIGGER `document_texts_immutable` BEFORE UPDATE ON `document_texts` BEGIN
+	SELECT RAISE(ABORT, 'document text is immutable');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `documents_length_immutable` BEFORE UPDATE OF `length`, `content_hash` ON `documents`
+WHEN NEW.`length` IS NOT OLD.`length` OR NEW.`content_hash` IS NOT OLD.`content_hash`
 BEGIN
 	SELECT RAISE(ABORT, 'document text is immutable');
 END;

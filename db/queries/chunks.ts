@@ -48,11 +48,12 @@ export interface ChunkHit {
   body: string;
 }
 
+/** Hits in document order (rowid follows import order and position), which lets FTS5 stop at the limit. */
 export function matchChunks(project: Project, ftsQuery: string, limit: number): ChunkHit[] {
   return project.sqlite
     .prepare(
       `SELECT document_id AS documentId, start, body FROM doc_chunks
-       WHERE doc_chunks MATCH ? ORDER BY rank LIMIT ?`,
+       WHERE doc_chunks MATCH ? ORDER BY rowid LIMIT ?`,
     )
     .all(ftsQuery, limit) as ChunkHit[];
 }

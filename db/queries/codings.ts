@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../prepared.js';
 import type { Db } from '../open.js';
 import { codings, memos } from '../schema.js';
 
@@ -22,7 +23,13 @@ const withMemo = {
 const memoJoin = and(eq(memos.targetKind, 'coding'), eq(memos.targetId, codings.id));
 
 export function insertCoding(db: Db, row: typeof codings.$inferInsert): number {
-  return db.insert(codings).values(row).returning({ id: codings.id }).get().id;
+  // Positional binding: measurably cheaper than named parameters on this hot path.
+  const r = prepared(
+    db,
+    `INSERT INTO codings (guid, document_id, code_id, coder_id, start, "end", quote, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.guid, row.documentId, row.codeId, row.coderId, row.start, row.end, row.quote, row.createdAt, row.updatedAt ?? row.createdAt);
+  return Number(r.lastInsertRowid);
 }
 
 export function codingById(db: Db, id: number): CodingWithMemo | undefined {
@@ -33,32 +40,31 @@ export function codingByGuid(db: Db, guid: string): CodingWithMemo | undefined {
   return db.select(withMemo).from(codings).leftJoin(memos, memoJoin).where(eq(codings.guid, guid)).get();
 }
 
-/** Codings of one code by one coder that overlap or touch [start, end). */
-export function touchingCodings(db: Db, documentId: number, codeId: number, coderId: number, start: number, end: number) {
-  return db
-    .select(withMemo)
-    .from(codings)
-    .leftJoin(memos, memoJoin)
-    .where(
-      and(
-        eq(codings.documentId, documentId),
-        eq(codings.codeId, codeId),
-        eq(codings.coderId, coderId),
-        lte(codings.start, end),
-        gte(codings.end, start),
-      ),
-    )
-    .orderBy(codings.start)
-    .all();
+/** Codings of one code by one coder that overlap or touch [start, end). Hot path: raw prepared SQL. */
+export function touchingCodings(db: Db, documentId: number, codeId: number, coderId: number, start: number, end: number): CodingWithMemo[] {
+  return prepared(
+    db,
+    `SELECT c.id, c.guid, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId, c.start, c."end",
+            c.quote, c.created_at AS createdAt, c.updated_at AS updatedAt, m.body AS memo
+     FROM codings c LEFT JOIN memos m ON m.target_kind = 'coding' AND m.target_id = c.id
+     WHERE c.document_id = ? AND c.code_id = ? AND c.coder_id = ? AND c.start <= ? AND c."end" >= ?
+     ORDER BY c.start`,
+  ).all(documentId, codeId, coderId, end, start) as CodingWithMemo[];
 }
 
 export function updateCoding(db: Db, id: number, patch: Partial<typeof codings.$inferInsert>): void {
+  const { start, end, quote, codeId, updatedAt } = patch;
+  if (start !== undefined && end !== undefined && quote !== undefined && codeId !== undefined && updatedAt !== undefined && Object.keys(patch).length === 5) {
+    prepared(db, 'UPDATE codings SET start = ?, "end" = ?, quote = ?, code_id = ?, updated_at = ? WHERE id = ?').run(start, end, quote, codeId, updatedAt, id);
+    return;
+  }
   db.update(codings).set(patch).where(eq(codings.id, id)).run();
 }
 
 export function deleteCodingRow(db: Db, id: number): void {
-  db.delete(codings).where(eq(codings.id, id)).run();
+  prepared(db, 'DELETE FROM codings WHERE id = ?').run(id);
 }
+
 
 export interface CodingFilter {
   documentIds?: number[];

@@ -1,25 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Cue, DocumentSummary, SourceFormat, Turn } from '../../shared/types.js';
 import type { Db, Project } from '../open.js';
-import { cases, codings, cues, documents, turns } from '../schema.js';
+import { cases, codings, cues, documents, documentTexts, turns } from '../schema.js';
 
-export type DocumentRow = typeof documents.$inferSelect;
-export type DocumentMeta = Omit<DocumentRow, 'text'>;
+export type DocumentMeta = typeof documents.$inferSelect;
 
-const metaColumns = {
-  id: documents.id,
-  guid: documents.guid,
-  name: documents.name,
-  format: documents.format,
-  length: documents.length,
-  contentHash: documents.contentHash,
-  sourceName: documents.sourceName,
-  importedAt: documents.importedAt,
-  caseId: documents.caseId,
-};
 
-export function insertDocument(db: Db, row: typeof documents.$inferInsert): number {
-  return db.insert(documents).values(row).returning({ id: documents.id }).get().id;
+export function insertDocument(db: Db, row: typeof documents.$inferInsert, text: string): number {
+  const id = db.insert(documents).values(row).returning({ id: documents.id }).get().id;
+  db.insert(documentTexts).values({ documentId: id, text }).run();
+  return id;
 }
 
 export function insertTurns(db: Db, documentId: number, list: Turn[]): void {
@@ -37,20 +27,19 @@ export function insertCues(db: Db, documentId: number, list: Cue[]): void {
 }
 
 export function documentByName(db: Db, name: string): DocumentMeta | undefined {
-  return db.select(metaColumns).from(documents).where(sql`${documents.name} = ${name} COLLATE NOCASE`).get();
+  return db.select().from(documents).where(sql`${documents.name} = ${name} COLLATE NOCASE`).get();
 }
 
 export function documentById(db: Db, id: number): DocumentMeta | undefined {
-  return db.select(metaColumns).from(documents).where(eq(documents.id, id)).get();
+  return db.select().from(documents).where(eq(documents.id, id)).get();
 }
 
 export function documentsByHash(db: Db, hash: string): DocumentMeta[] {
-  return db.select(metaColumns).from(documents).where(eq(documents.contentHash, hash)).all();
+  return db.select().from(documents).where(eq(documents.contentHash, hash)).all();
 }
 
 export function documentText(db: Db, id: number): string {
-  const row = db.select({ text: documents.text }).from(documents).where(eq(documents.id, id)).get();
-  return row?.text ?? '';
+  return db.select({ text: documentTexts.text }).from(documentTexts).where(eq(documentTexts.documentId, id)).get()?.text ?? '';
 }
 
 export function documentTurns(db: Db, id: number): Turn[] {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { initProject, type InitOptions } from '../services/project.js';
-import { closeSession, openSession, type Session } from '../services/session.js';
+import type { InitOptions } from '../services/project.js';
+import type { Session } from '../services/session.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -61,27 +61,43 @@ export class CliError extends Error {
   }
 }
 
-/** Holds the sessions a command opened so main() can close them in its finally. */
+/**
+ * Holds the sessions a command opened so main() can close them in its finally.
+ * Services are imported on first use: loading the database layer through tsx costs a few hundred
+ * milliseconds that --help and usage errors need not pay.
+ */
 export class Context {
   private sessions: Session[] = [];
+  private closeSession: ((s: Session) => void) | undefined;
   /** The project path of the current command, for messages about a corrupt or busy file. */
   projectPath: string | null = null;
   readonly notes: string[] = [];
 
-  constructor(readonly actor: string, readonly json: boolean) {}
+  /** `actor` undefined: the OS user name. */
+  constructor(private readonly as: string | undefined, readonly json: boolean) {}
 
-  open(path: string): Session {
+  private async actor(): Promise<string> {
+    const { defaultActor, closeSession } = await import('../services/session.js');
+    this.closeSession = closeSession;
+    return this.as ?? defaultActor();
+  }
+
+  async open(path: string): Promise<Session> {
     this.projectPath = path;
-    const session = openSession(path, this.actor);
+    const actor = await this.actor();
+    const { openSession } = await import('../services/session.js');
+    const session = openSession(path, actor);
     this.sessions.push(session);
     const { openedFromVersion, backupPath } = session.project;
     if (backupPath) this.note(`upgraded ${basename(path)} from schema ${openedFromVersion}; the old file is kept as ${basename(backupPath)}`);
     return session;
   }
 
-  init(path: string, options: Omit<InitOptions, 'actor'>): Session {
+  async init(path: string, options: Omit<InitOptions, 'actor'>): Promise<Session> {
     this.projectPath = path;
-    const session = initProject(path, { ...options, actor: this.actor });
+    const actor = await this.actor();
+    const { initProject } = await import('../services/project.js');
+    const session = initProject(path, { ...options, actor });
     this.sessions.push(session);
     return session;
   }
@@ -94,7 +110,7 @@ export class Context {
   closeAll(): void {
     for (const s of this.sessions.splice(0)) {
       try {
-        closeSession(s);
+        this.closeSession?.(s);
       } catch {
         // Closing after a failure must not hide the failure.
       }

@@ -24,7 +24,8 @@ export function truncate(s: string, max: number): string {
  * column is not padded, so long text does not leave trailing spaces.
  */
 export function table(headers: string[], rows: Cell[][]): string {
-  const cells = rows.map((r) => headers.map((_, i) => (r[i] === null || r[i] === undefined ? '' : oneLine(String(r[i])))));
+  // Leading spaces are kept (tree indentation); line breaks would split the row.
+  const cells = rows.map((r) => headers.map((_, i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]).replace(/[\t\r\n]+/g, ' '))));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined));
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i]!))));
   const line = (r: string[]) =>

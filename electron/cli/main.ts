@@ -7,10 +7,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MarginaliaError } from '../../shared/errors.js';
-import { defaultActor } from '../services/session.js';
 import { CliError, Context, UsageError, type CommandSpec, type OptionSpec, type Values } from './command.js';
 import { commandList, findCommand, GROUP_WORDS } from './commands/index.js';
-import { bottomHelp, commandHelp, topHelp } from './help.js';
 
 export interface Io {
   out(text: string): void;
@@ -108,11 +106,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 0;
     }
     if (rest[0] === 'help') {
+      const { commandHelp, topHelp } = await import('./help.js');
       const target = findCommand(rest.slice(1));
       io.out(`${target && rest.length > 1 ? commandHelp(target.command, COMMON_OPTIONS) : topHelp(commandList, COMMON_OPTIONS)}\n`);
       return 0;
     }
     if (rest.length === 0) {
+      const { topHelp } = await import('./help.js');
       if (wantsHelp) {
         io.out(`${topHelp(commandList, COMMON_OPTIONS)}\n`);
         return 0;
@@ -140,6 +140,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       throw err;
     }
     if (parsed.values.help === true) {
+      const { commandHelp } = await import('./help.js');
       io.out(`${commandHelp(cmd, COMMON_OPTIONS)}\n`);
       return 0;
     }
@@ -149,7 +150,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (n > max) throw new UsageError(`too many arguments (unexpected '${parsed.positionals[max]}')`);
     const as = parsed.values.as;
     if (typeof as === 'string' && !as.trim()) throw new UsageError('--as needs a name');
-    ctx = new Context(typeof as === 'string' ? as.trim() : defaultActor(), json);
+    ctx = new Context(typeof as === 'string' ? as.trim() : undefined, json);
     const outcome = await cmd.run(ctx, parsed);
     for (const note of ctx.notes) io.err(`marginalia: ${note}\n`);
     if (json) io.out(`${JSON.stringify({ ok: true, data: outcome.data ?? null }, null, 2)}\n`);
@@ -171,5 +172,3 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     ctx?.closeAll();
   }
 }
-
-export { bottomHelp };

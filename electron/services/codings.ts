@@ -73,7 +73,7 @@ export function placeCoding(
   const quote = text.slice(start, end);
   if (survivor) {
     updateCoding(db, survivor.id, { start, end, quote, codeId: p.codeId, updatedAt: action.at });
-    writeMemo(action, 'coding', survivor.id, survivor.guid, memo ?? '');
+    if ((memo ?? null) !== (survivor.memo ?? null)) writeMemo(action, 'coding', survivor.id, survivor.guid, memo ?? '');
     action.log({
       action: p.keep ? 'coding.update' : 'coding.merge',
       entity: 'coding',

@@ -111,19 +111,17 @@ export function importParsed(
         guid,
         name,
         format: formatOf(file),
-        text: doc.text,
         length: doc.text.length,
         contentHash: hash,
         sourceName: basename(file),
         importedAt: action.at,
         caseId,
       };
-      const id = insertDocument(project.db, row);
+      const id = insertDocument(project.db, row, doc.text);
       insertTurns(project.db, id, doc.turns);
       insertCues(project.db, id, doc.cues);
       insertChunks(project, id, doc.text);
-      const { text: _text, ...meta } = row;
-      action.log({ action: 'document.import', entity: 'document', entityGuid: guid, after: { ...meta, turns: doc.turns.length } });
+      action.log({ action: 'document.import', entity: 'document', entityGuid: guid, after: { ...row, turns: doc.turns.length } });
       report.imported.push({ file, id, guid, name, length: row.length, turns: doc.turns.length, warnings: doc.warnings });
     }
     return report;

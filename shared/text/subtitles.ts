@@ -87,8 +87,15 @@ export function parseVtt(source: string, fileName = 'subtitles.vtt'): SubtitleDo
     fail('corrupt_file', `${fileName}: not a WebVTT file (the first line must be WEBVTT)`);
   }
   const cues: RawCue[] = [];
-  for (const [i, b] of blocks(text).entries()) {
-    if (i === 0) continue; // header block: WEBVTT line and optional metadata
+  for (const [i, raw] of blocks(text).entries()) {
+    let b = raw;
+    if (i === 0) {
+      // Header block: WEBVTT line and optional metadata. Some writers omit the blank line
+      // before the first cue; take the cue from its timing line on.
+      const at = b.lines.findIndex((l) => l.includes('-->'));
+      if (at === -1) continue;
+      b = { line: b.line + at, lines: b.lines.slice(at) };
+    }
     if (/^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/.test(b.lines[0]!)) continue;
     cues.push(cueFromBlock(b, fileName, 'WebVTT'));
   }

@@ -82,7 +82,7 @@ export async function foundationBench(dir: string): Promise<Row[]> {
       return { d, start, end: start + 20 + Math.floor(r() * 300), codeId: codeIds[Math.floor(r() * codeIds.length)]! };
     });
     const textCache = new Map<number, string>();
-    for (const d of docs) textCache.set(d.id, (s.project.sqlite.prepare('SELECT text FROM documents WHERE id = ?').get(d.id) as { text: string }).text);
+    for (const d of docs) textCache.set(d.id, (s.project.sqlite.prepare('SELECT text FROM document_texts WHERE document_id = ?').get(d.id) as { text: string }).text);
     codingTimes.push(
       timeIt(() =>
         runAction(s.project, 'bench', (action) => {

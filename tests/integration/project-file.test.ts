@@ -64,7 +64,8 @@ describe('the project file', () => {
     cleanups.push(p.done);
     addText(p.session, 'a.txt', 'Some text here.');
     const { sqlite } = p.session.project;
-    expect(() => sqlite.prepare("UPDATE documents SET text = 'changed'").run()).toThrow(/immutable/);
+    expect(() => sqlite.prepare("UPDATE document_texts SET text = 'changed'").run()).toThrow(/immutable/);
+    expect(() => sqlite.prepare('UPDATE documents SET length = 3').run()).toThrow(/immutable/);
     expect(() => sqlite.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     expect(() => sqlite.prepare("UPDATE events SET actor = 'x'").run()).toThrow(/append-only/);
     sqlite.prepare("INSERT INTO coders (guid, name, created_at) VALUES ('c1', 'A', 'now')").run();

@@ -1,6 +1,5 @@
 /** attributes import, cases: participants and their typed attributes. */
 import { basename } from 'node:path';
-import { cases as listCases, importAttributesCsv } from '../../services/cases.js';
 import type { CommandSpec } from '../command.js';
 import { plural, table } from '../format.js';
 
@@ -14,9 +13,10 @@ export const attributesImport: CommandSpec = {
   details: `One row per case; every other column is an attribute. A header "name:type" declares its type
 (text, number, date, boolean), e.g. "years of service:number"; otherwise it is text.
 Every row is checked before anything is written; errors name the row.`,
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, file] = positionals as [string, string];
-    const r = importAttributesCsv(ctx.open(project), file);
+    const { importAttributesCsv } = await import('../../services/cases.js');
+    const r = importAttributesCsv(await ctx.open(project), file);
     const attrs = r.attributesCreated.length ? `; new attributes: ${r.attributesCreated.join(', ')}` : '';
     return {
       data: r,
@@ -30,8 +30,9 @@ export const casesCmd: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   summary: 'List cases with their attributes',
-  run(ctx, { positionals }) {
-    const r = listCases(ctx.open(positionals[0]!));
+  async run(ctx, { positionals }) {
+    const { cases: listCases } = await import('../../services/cases.js');
+    const r = listCases(await ctx.open(positionals[0]!));
     if (r.cases.length === 0) return { data: r, text: 'No cases yet (import them with: marginalia attributes import PROJECT FILE.csv)' };
     return {
       data: r,

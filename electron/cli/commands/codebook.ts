@@ -1,8 +1,6 @@
 /** codebook export|import: the code book as a JSON or CSV file. */
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { exportCodebook, importCodebook } from '../../services/codebook-io.js';
-import { codebook } from '../../services/codebook.js';
 import { flag, str, UsageError, type CommandSpec } from '../command.js';
 import { plural } from '../format.js';
 
@@ -25,10 +23,12 @@ export const codebookExport: CommandSpec = {
     format: { type: 'string', value: 'json|csv', help: 'file format' },
     out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const out = str(values, 'out');
     const format = pickFormat(str(values, 'format'), out, ['json', 'csv'] as const, 'json', 'codebook export');
-    const session = ctx.open(positionals[0]!);
+    const session = await ctx.open(positionals[0]!);
+    const { exportCodebook } = await import('../../services/codebook-io.js');
+    const { codebook } = await import('../../services/codebook.js');
     const content = exportCodebook(session, format);
     const codes = codebook(session).length;
     if (out) {
@@ -47,14 +47,15 @@ export const codebookImport: CommandSpec = {
   details: `Codes are matched by GUID, then by path. Matched codes keep their definitions and colours
 unless --update is given; codes are never deleted by an import.`,
   options: { update: { type: 'boolean', help: 'overwrite the fields of matched codes with those in FILE' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, file] = positionals as [string, string];
-    const r = importCodebook(ctx.open(project), file, { update: flag(values, 'update') });
+    const { importCodebook } = await import('../../services/codebook-io.js');
+    const r = importCodebook(await ctx.open(project), file, { update: flag(values, 'update') });
     const out = [`${basename(file)}: ${plural(r.created.length, 'code')} added, ${r.matched} already present, ${r.updated.length} updated`];
     for (const p of r.created) out.push(`  added    ${p}`);
     for (const p of r.updated) out.push(`  updated  ${p}`);
     if (r.differing.length) {
-      out.push(`${plural(r.differing.length, 'code')} differ from the file and were kept as they are (use --update to take the file's fields):`);
+      out.push(`${plural(r.differing.length, 'code')} left as they are although the file's fields differ (use --update to take them):`);
       for (const p of r.differing) out.push(`  differs  ${p}`);
     }
     return { data: r, text: out.join('\n') };

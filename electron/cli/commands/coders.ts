@@ -1,7 +1,4 @@
 /** coders [add]: the people who apply codes. */
-import { exportCodings } from '../../services/codings-io.js';
-import { addCoder } from '../../services/codings.js';
-import { projectInfo } from '../../services/project.js';
 import type { CommandSpec } from '../command.js';
 import { table } from '../format.js';
 
@@ -12,8 +9,10 @@ export const coders: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   summary: 'List coders with how many codings and documents each has',
-  run(ctx, { positionals }) {
-    const session = ctx.open(positionals[0]!);
+  async run(ctx, { positionals }) {
+    const session = await ctx.open(positionals[0]!);
+    const { exportCodings } = await import('../../services/codings-io.js');
+    const { projectInfo } = await import('../../services/project.js');
     const all = exportCodings(session);
     const rows = projectInfo(session).coders.map((name) => {
       const mine = all.filter((c) => c.coder === name);
@@ -29,9 +28,10 @@ export const codersAdd: CommandSpec = {
   group: GROUP,
   args: ['PROJECT', 'NAME'],
   summary: 'Add a coder',
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, name] = positionals as [string, string];
-    const c = addCoder(ctx.open(project), name);
+    const { addCoder } = await import('../../services/codings.js');
+    const c = addCoder(await ctx.open(project), name);
     return { data: c, text: `Added coder "${c.name}"` };
   },
 };

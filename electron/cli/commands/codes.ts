@@ -1,19 +1,7 @@
 /** codes [add|rename|color|edit|move|merge|delete]: the code book tree. */
-import { exportCodings } from '../../services/codings-io.js';
-import {
-  codebook,
-  codeDeletionImpact,
-  createCode,
-  deleteCode,
-  mergeCode,
-  moveCode,
-  recolorCode,
-  renameCode,
-  updateCodeFields,
-  type CodeFields,
-} from '../../services/codebook.js';
-import { normalisePath } from '../../services/lookup.js';
-import { findCodes } from '../../services/search.js';
+import type { CodeFields } from '../../services/codebook.js';
+
+const codebookService = () => import('../../services/codebook.js');
 import { CliError, flag, optionalInt, str, UsageError, type CommandSpec, type Values } from '../command.js';
 import { oneLine, plural, table, truncate } from '../format.js';
 
@@ -45,14 +33,18 @@ export const codes: CommandSpec = {
   details: `CODINGS counts codings of the code itself; TOTAL adds those of its sub-codes.
 --find searches names, paths and definitions fuzzily (typos are fine).`,
   options: { find: { type: 'string', value: 'TEXT', help: 'fuzzy find codes matching TEXT' } },
-  run(ctx, { positionals, values }) {
-    const session = ctx.open(positionals[0]!);
+  async run(ctx, { positionals, values }) {
+    const session = await ctx.open(positionals[0]!);
     const find = str(values, 'find');
     if (find !== undefined) {
+      const { findCodes } = await import('../../services/search.js');
       const found = findCodes(session, find);
       if (found.length === 0) return { data: found, text: `No code matches "${find}"` };
       return { data: found, text: table(['CODE', 'DEFINITION'], found.map((c) => [c.path, truncate(oneLine(c.definition), 80)])) };
     }
+    const { codebook } = await codebookService();
+    const { exportCodings } = await import('../../services/codings-io.js');
+    const { normalisePath } = await import('../../services/lookup.js');
     const list = codebook(session);
     const own = new Map<string, number>();
     for (const c of exportCodings(session)) own.set(normalisePath(c.code), (own.get(normalisePath(c.code)) ?? 0) + 1);
@@ -82,13 +74,14 @@ export const codesAdd: CommandSpec = {
   summary: 'Add a code; its parent is every segment of PATH but the last',
   details: `${PATH_HELP} The parent must exist already.`,
   options: fieldOptions,
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, path] = positionals as [string, string];
     const parts = path.split('/').map((s) => s.trim());
     const name = parts.pop() ?? '';
     if (parts.some((p) => p === '')) throw new UsageError(`code path "${path}" has an empty segment`, 'codes add');
     const parent = parts.length ? parts.join('/') : null;
-    const code = createCode(ctx.open(project), parent, name, fieldsOf(values));
+    const { createCode } = await codebookService();
+    const code = createCode(await ctx.open(project), parent, name, fieldsOf(values));
     return { data: code, text: `Added code ${code.path} (${code.color})` };
   },
 };
@@ -99,9 +92,10 @@ export const codesRename: CommandSpec = {
   args: ['PROJECT', 'PATH', 'NEWNAME'],
   summary: 'Rename a code (its codings and sub-codes stay with it)',
   details: PATH_HELP,
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, path, name] = positionals as [string, string, string];
-    renameCode(ctx.open(project), path, name);
+    const { renameCode } = await codebookService();
+    renameCode(await ctx.open(project), path, name);
     return { data: { path, name: name.trim() }, text: `Renamed ${path} to "${name.trim()}"` };
   },
 };
@@ -112,9 +106,10 @@ export const codesColor: CommandSpec = {
   args: ['PROJECT', 'PATH', 'COLOR'],
   summary: 'Change the colour of a code (#rrggbb)',
   details: PATH_HELP,
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, path, color] = positionals as [string, string, string];
-    recolorCode(ctx.open(project), path, color);
+    const { recolorCode } = await codebookService();
+    recolorCode(await ctx.open(project), path, color);
     return { data: { path, color }, text: `${path} is now ${color}` };
   },
 };
@@ -126,11 +121,12 @@ export const codesEdit: CommandSpec = {
   summary: "Change a code's definition, inclusion, exclusion, example or colour",
   details: `${PATH_HELP} Give only the fields to change; "" empties a field.`,
   options: fieldOptions,
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, path] = positionals as [string, string];
     const f = fieldsOf(values);
     if (Object.keys(f).length === 0) throw new UsageError('nothing to change: give at least one of --definition, --inclusion, --exclusion, --example, --color', 'codes edit');
-    updateCodeFields(ctx.open(project), path, f);
+    const { updateCodeFields } = await codebookService();
+    updateCodeFields(await ctx.open(project), path, f);
     return { data: { path, ...f }, text: `Updated ${path}: ${Object.keys(f).join(', ')}` };
   },
 };
@@ -146,13 +142,14 @@ export const codesMove: CommandSpec = {
     top: { type: 'boolean', help: 'move to the top level' },
     position: { type: 'string', value: 'N', help: 'place it Nth among its new siblings (1 = first; default: last)' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, path] = positionals as [string, string];
     const to = str(values, 'to');
     const top = flag(values, 'top');
     if ((to === undefined) === !top) throw new UsageError('give exactly one of --to PARENT_PATH and --top', 'codes move');
     const position = optionalInt(values, 'position', 'codes move', 1);
-    moveCode(ctx.open(project), path, top ? null : to!, position === undefined ? undefined : position - 1);
+    const { moveCode } = await codebookService();
+    moveCode(await ctx.open(project), path, top ? null : to!, position === undefined ? undefined : position - 1);
     const where = top ? 'the top level' : to!;
     return { data: { path, parent: top ? null : to, position: position ?? null }, text: `Moved ${path} to ${where}${position ? ` at position ${position}` : ''}` };
   },
@@ -164,9 +161,10 @@ export const codesMerge: CommandSpec = {
   args: ['PROJECT', 'SOURCE', 'TARGET'],
   summary: 'Merge code SOURCE into TARGET (codings, sub-codes and memo move; SOURCE goes)',
   details: `${PATH_HELP} Overlapping or touching codings by the same coder collapse into one.`,
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, source, target] = positionals as [string, string, string];
-    const r = mergeCode(ctx.open(project), source, target);
+    const { mergeCode } = await codebookService();
+    const r = mergeCode(await ctx.open(project), source, target);
     return {
       data: { source, target, ...r },
       text: `Merged ${source} into ${target}: ${plural(r.moved, 'coding')} moved${r.collapsed ? `, ${r.collapsed} joined with overlapping codings` : ''}`,
@@ -181,9 +179,10 @@ export const codesDelete: CommandSpec = {
   summary: 'Delete a code, its sub-codes and their codings (asks for --yes)',
   details: `${PATH_HELP} Without --yes, says what would be deleted and changes nothing (exit status 1).`,
   options: { yes: { type: 'boolean', help: 'really delete' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, path] = positionals as [string, string];
-    const session = ctx.open(project);
+    const session = await ctx.open(project);
+    const { codeDeletionImpact, deleteCode } = await codebookService();
     if (!flag(values, 'yes')) {
       const i = codeDeletionImpact(session, path);
       throw new CliError(

@@ -1,8 +1,10 @@
 /** code, uncode, resize, recode, coding-memo, codings import|export: applying codes to text. */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { codingsToCsv, exportCodings, importCodingsCsv } from '../../services/codings-io.js';
-import { applyCoding, recodeCoding, removeCoding, resizeCoding, setCodingMemo, type ApplyResult } from '../../services/codings.js';
+import type { ApplyResult } from '../../services/codings.js';
+
+const codingsService = () => import('../../services/codings.js');
+const codingsIo = () => import('../../services/codings-io.js');
 import { int, requireStr, str, textArg, type CommandSpec } from '../command.js';
 import { plural, span } from '../format.js';
 import { pickFormat } from './codebook.js';
@@ -15,7 +17,9 @@ const MERGE_RULE = 'A coding that overlaps or touches one of the same code by th
 
 function applied(r: ApplyResult, verb: string): string {
   const head = `${verb} ${r.guid} ${span(r.start, r.end)}`;
-  return r.mergedWith.length ? `${head} (merged with ${plural(r.mergedWith.length, 'existing coding')}: ${r.mergedWith.join(', ')})` : head;
+  if (r.mergedWith.length === 0) return head;
+  const absorbed = r.mergedWith.filter((g) => g !== r.guid);
+  return `${head} (merged with ${plural(r.mergedWith.length, 'overlapping or touching coding')} of the same code by the same coder${absorbed.length ? `; absorbed ${absorbed.join(', ')}` : ''})`;
 }
 
 export const code: CommandSpec = {
@@ -32,7 +36,7 @@ export const code: CommandSpec = {
     end: { type: 'string', value: 'N', help: 'UTF-16 unit just after the span' },
     memo: { type: 'string', value: 'TEXT', help: 'a memo on this coding' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const c = 'code';
     const req = {
       document: requireStr(values, 'doc', c),
@@ -42,7 +46,8 @@ export const code: CommandSpec = {
       end: int(requireStr(values, 'end', c), '--end', c),
       ...(str(values, 'memo') !== undefined && { memo: textArg(str(values, 'memo')!) }),
     };
-    const r = applyCoding(ctx.open(positionals[0]!), req);
+    const { applyCoding } = await codingsService();
+    const r = applyCoding(await ctx.open(positionals[0]!), req);
     return { data: r, text: applied(r, 'Coded') };
   },
 };
@@ -53,9 +58,10 @@ export const uncode: CommandSpec = {
   args: ['PROJECT'],
   summary: 'Remove a coding',
   options: { id: { type: 'string', value: 'GUID', help: 'the coding (see: codings export, retrieve)' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const id = requireStr(values, 'id', 'uncode');
-    removeCoding(ctx.open(positionals[0]!), id);
+    const { removeCoding } = await codingsService();
+    removeCoding(await ctx.open(positionals[0]!), id);
     return { data: { guid: id }, text: `Removed coding ${id}` };
   },
 };
@@ -71,12 +77,13 @@ export const resize: CommandSpec = {
     start: { type: 'string', value: 'N', help: 'new first UTF-16 unit' },
     end: { type: 'string', value: 'N', help: 'new UTF-16 unit just after the span' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const c = 'resize';
     const id = requireStr(values, 'id', c);
     const start = int(requireStr(values, 'start', c), '--start', c);
     const end = int(requireStr(values, 'end', c), '--end', c);
-    const r = resizeCoding(ctx.open(positionals[0]!), id, start, end);
+    const { resizeCoding } = await codingsService();
+    const r = resizeCoding(await ctx.open(positionals[0]!), id, start, end);
     return { data: r, text: applied(r, 'Resized') };
   },
 };
@@ -91,10 +98,11 @@ export const recode: CommandSpec = {
     id: { type: 'string', value: 'GUID', help: 'the coding' },
     code: { type: 'string', value: 'PATH', help: 'the new code' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const id = requireStr(values, 'id', 'recode');
     const path = requireStr(values, 'code', 'recode');
-    const r = recodeCoding(ctx.open(positionals[0]!), id, path);
+    const { recodeCoding } = await codingsService();
+    const r = recodeCoding(await ctx.open(positionals[0]!), id, path);
     return { data: { ...r, code: path }, text: applied(r, `Recoded to ${path}:`) };
   },
 };
@@ -105,10 +113,11 @@ export const codingMemo: CommandSpec = {
   args: ['PROJECT', 'TEXT'],
   summary: 'Set the memo of a coding ("" removes it; "-" reads stdin)',
   options: { id: { type: 'string', value: 'GUID', help: 'the coding' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const id = requireStr(values, 'id', 'coding-memo');
     const body = textArg(positionals[1]!);
-    setCodingMemo(ctx.open(positionals[0]!), id, body);
+    const { setCodingMemo } = await codingsService();
+    setCodingMemo(await ctx.open(positionals[0]!), id, body);
     return { data: { guid: id, memo: body.trim() ? body : null }, text: body.trim() ? `Memo set on ${id}` : `Memo removed from ${id}` };
   },
 };
@@ -121,9 +130,10 @@ export const codingsImport: CommandSpec = {
   details: `${OFFSETS}
 Every row is checked before anything is written; unknown coders are created, unknown documents or
 codes are refused with the row number. ${MERGE_RULE}`,
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, file] = positionals as [string, string];
-    const r = importCodingsCsv(ctx.open(project), file);
+    const { importCodingsCsv } = await codingsIo();
+    const r = importCodingsCsv(await ctx.open(project), file);
     const extra = r.codersCreated.length ? `; new coders: ${r.codersCreated.join(', ')}` : '';
     return { data: r, text: `${basename(file)}: ${plural(r.rows, 'row')}, ${r.created} new codings, ${r.merged} merged into existing ones${extra}` };
   },
@@ -139,10 +149,11 @@ export const codingsExport: CommandSpec = {
     format: { type: 'string', value: 'csv|json', help: 'file format (default csv)' },
     out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const out = str(values, 'out');
     const format = pickFormat(str(values, 'format'), out, ['csv', 'json'] as const, 'csv', 'codings export');
-    const rows = exportCodings(ctx.open(positionals[0]!));
+    const { exportCodings, codingsToCsv } = await codingsIo();
+    const rows = exportCodings(await ctx.open(positionals[0]!));
     const content = format === 'csv' ? codingsToCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`;
     if (out) {
       writeFileSync(out, content);

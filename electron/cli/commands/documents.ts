@@ -1,15 +1,5 @@
 /** import, docs, doc rename|delete|show|case: the transcripts in a project. */
 import { basename } from 'node:path';
-import { assignSpeakerCase } from '../../services/cases.js';
-import {
-  assignDocumentCase,
-  deleteDocument,
-  documentContent,
-  documentDeletionImpact,
-  documents,
-  importFiles,
-  renameDocument,
-} from '../../services/documents.js';
 import { CliError, flag, str, UsageError, type CommandSpec } from '../command.js';
 import { plural, table } from '../format.js';
 
@@ -39,7 +29,8 @@ ${OFFSETS}`,
       if (!/^\d*\.?\d+$/.test(maxRaw.trim()) || !(mb > 0)) throw new UsageError(`--max-size must be a positive number of megabytes (got "${maxRaw}")`, 'import');
       maxBytes = Math.floor(mb * 1024 * 1024);
     }
-    const session = ctx.open(project);
+    const session = await ctx.open(project);
+    const { importFiles } = await import('../../services/documents.js');
     const caseName = str(values, 'case');
     const report = await importFiles(session, files, {
       ...(caseName !== undefined && { caseName }),
@@ -50,7 +41,7 @@ ${OFFSETS}`,
     if (report.imported.length) {
       out.push(`Imported ${plural(report.imported.length, 'document')}${caseName ? ` into case "${caseName}"` : ''}:`);
       out.push(table(['NAME', 'LENGTH', 'TURNS', 'FROM'], report.imported.map((d) => [d.name, d.length, d.turns, basename(d.file) === d.name ? '' : d.file])));
-      for (const d of report.imported) for (const w of d.warnings) out.push(`warning: ${d.name}: ${w}`);
+      for (const d of report.imported) for (const w of d.warnings) out.push(`warning: ${w.startsWith(`${basename(d.file)}:`) ? w : `${d.name}: ${w}`}`);
     } else out.push('Imported nothing.');
     for (const s of report.skipped) out.push(`skipped ${basename(s.file)}: same text as ${s.duplicateOf}`);
     return { data: report, text: out.join('\n') };
@@ -63,8 +54,9 @@ export const docs: CommandSpec = {
   args: ['PROJECT'],
   summary: 'List documents: id, name, length, turns, case, codings',
   details: OFFSETS,
-  run(ctx, { positionals }) {
-    const list = documents(ctx.open(positionals[0]!));
+  async run(ctx, { positionals }) {
+    const { documents } = await import('../../services/documents.js');
+    const list = documents(await ctx.open(positionals[0]!));
     if (list.length === 0) return { data: list, text: 'No documents yet (add some with: marginalia import PROJECT FILE...)' };
     return {
       data: list,
@@ -81,9 +73,10 @@ export const docRename: CommandSpec = {
   group: GROUP,
   args: ['PROJECT', 'NAME', 'NEW'],
   summary: 'Rename a document (its text and codings stay as they are)',
-  run(ctx, { positionals }) {
+  async run(ctx, { positionals }) {
     const [project, name, newName] = positionals as [string, string, string];
-    renameDocument(ctx.open(project), name, newName);
+    const { renameDocument } = await import('../../services/documents.js');
+    renameDocument(await ctx.open(project), name, newName);
     return { data: { from: name, to: newName.trim() }, text: `Renamed "${name}" to "${newName.trim()}"` };
   },
 };
@@ -95,9 +88,10 @@ export const docDelete: CommandSpec = {
   summary: 'Delete a document and its codings (asks for --yes)',
   details: 'Without --yes, says how many codings would be deleted and changes nothing (exit status 1).',
   options: { yes: { type: 'boolean', help: 'really delete' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, name] = positionals as [string, string];
-    const session = ctx.open(project);
+    const session = await ctx.open(project);
+    const { deleteDocument, documentDeletionImpact } = await import('../../services/documents.js');
     if (!flag(values, 'yes')) {
       const impact = documentDeletionImpact(session, name);
       throw new CliError(
@@ -119,9 +113,10 @@ export const docShow: CommandSpec = {
   details: `The text printed is exactly the stored text that offsets count into. ${OFFSETS}
 With --lines each line is prefixed with its number (line numbers are what retrieve shows).`,
   options: { lines: { type: 'boolean', help: 'number the lines' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, name] = positionals as [string, string];
-    const doc = documentContent(ctx.open(project), name);
+    const { documentContent } = await import('../../services/documents.js');
+    const doc = documentContent(await ctx.open(project), name);
     let text = doc.text;
     if (flag(values, 'lines')) {
       const all = text.split('\n');
@@ -141,9 +136,11 @@ export const docCase: CommandSpec = {
   details: `The case is created if it is new. With --speaker only that speaker's turns belong to the
 case (e.g. the participant, not the interviewer). Without --speaker, CASE "" removes the document's case.`,
   options: { speaker: { type: 'string', value: 'S', help: "assign only this speaker's turns" } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, name, caseName] = positionals as [string, string, string];
-    const session = ctx.open(project);
+    const session = await ctx.open(project);
+    const { assignDocumentCase } = await import('../../services/documents.js');
+    const { assignSpeakerCase } = await import('../../services/cases.js');
     const speaker = str(values, 'speaker');
     if (speaker !== undefined) {
       if (!caseName.trim()) throw new UsageError('CASE cannot be empty with --speaker', 'doc case');

@@ -1,5 +1,5 @@
 /** log: the recent history of a project from its append-only event log. */
-import { countEvents, recentEvents, type EventRow } from '../../../db/queries/events.js';
+import type { EventRow } from '../../../db/queries/events.js';
 import { optionalInt, type CommandSpec } from '../command.js';
 import { table, truncate } from '../format.js';
 
@@ -9,7 +9,7 @@ function label(e: EventRow): string {
     if (!raw) continue;
     try {
       const v = JSON.parse(raw) as Record<string, unknown>;
-      for (const k of ['path', 'name', 'document']) if (typeof v[k] === 'string' && v[k]) return truncate(String(v[k]), 50);
+      for (const k of ['path', 'name', 'document', 'case']) if (typeof v[k] === 'string' && v[k]) return truncate(String(v[k]), 50);
     } catch {
       // Not JSON: fall through to the GUID.
     }
@@ -24,10 +24,11 @@ export const log: CommandSpec = {
   summary: 'Show recent changes: time, actor, action, entity (newest first)',
   details: 'Every change is logged with who made it (--as NAME, or your OS user name).',
   options: { limit: { type: 'string', value: 'N', help: 'how many events (default 20)' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const limit = optionalInt(values, 'limit', 'log', 1) ?? 20;
     // Read-only: the event log has no service of its own, only this query.
-    const { db } = ctx.open(positionals[0]!).project;
+    const { db } = (await ctx.open(positionals[0]!)).project;
+    const { countEvents, recentEvents } = await import('../../../db/queries/events.js');
     const rows = recentEvents(db, limit);
     const total = countEvents(db);
     const data = rows.map((e) => ({

@@ -1,5 +1,4 @@
 /** memo: read or write the memo on the project, a document, a code or a case. */
-import { getMemo, setMemo } from '../../services/memos.js';
 import { str, textArg, UsageError, type CommandSpec } from '../command.js';
 
 const KINDS = ['project', 'document', 'code', 'case'] as const;
@@ -16,7 +15,7 @@ Memos on single codings: marginalia coding-memo.`,
     on: { type: 'string', value: 'project|document|code|case', help: 'what the memo is about' },
     name: { type: 'string', value: 'NAME', help: 'which document, code or case' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const on = str(values, 'on');
     if (on === undefined) throw new UsageError('missing --on project|document|code|case', 'memo');
     if (!KINDS.includes(on as Kind)) throw new UsageError(`--on must be one of ${KINDS.join(', ')} (got "${on}")`, 'memo');
@@ -24,7 +23,8 @@ Memos on single codings: marginalia coding-memo.`,
     if (on !== 'project' && name === undefined) throw new UsageError(`--on ${on} needs --name`, 'memo');
     const ref = { kind: on as Kind, ...(name !== undefined && { name }) };
     const label = on === 'project' ? 'the project' : `${on} "${name}"`;
-    const session = ctx.open(positionals[0]!);
+    const session = await ctx.open(positionals[0]!);
+    const { getMemo, setMemo } = await import('../../services/memos.js');
     const raw = positionals[1];
     if (raw === undefined) {
       const body = getMemo(session, ref);

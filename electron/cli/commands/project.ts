@@ -1,7 +1,5 @@
 /** init, info: creating a project file and saying what is in it. */
 import { basename } from 'node:path';
-import { PROJECT_EXTENSION } from '../../../db/open.js';
-import { projectInfo } from '../../services/project.js';
 import { flag, str, type CommandSpec } from '../command.js';
 import { fields, plural } from '../format.js';
 
@@ -11,17 +9,18 @@ export const init: CommandSpec = {
   name: 'init',
   group: GROUP,
   args: ['PROJECT'],
-  summary: `Create a new project file (name it with the ${PROJECT_EXTENSION} extension)`,
-  details: `PROJECT is the path of the new file, e.g. study${PROJECT_EXTENSION}; any path is accepted but
-${PROJECT_EXTENSION} is what the app looks for. The project starts with the default dynamic-security
+  summary: 'Create a new project file (name it with the {ext} extension)',
+  details: `PROJECT is the path of the new file, e.g. study{ext}; any path is accepted but
+{ext} is what the app looks for. The project starts with the default dynamic-security
 code book unless --empty is given. An existing file is never overwritten.`,
   options: {
     empty: { type: 'boolean', help: 'start with no codes instead of the default code book' },
     name: { type: 'string', value: 'NAME', help: 'the project name shown in the app (default: the file name)' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const path = positionals[0]!;
-    const session = ctx.init(path, { empty: flag(values, 'empty'), ...(str(values, 'name') !== undefined && { name: str(values, 'name') }) });
+    const session = await ctx.init(path, { empty: flag(values, 'empty'), ...(str(values, 'name') !== undefined && { name: str(values, 'name') }) });
+    const { projectInfo } = await import('../../services/project.js');
     const info = projectInfo(session);
     return {
       data: info,
@@ -35,8 +34,9 @@ export const info: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   summary: 'Show what a project holds: documents, codes, coders, codings',
-  run(ctx, { positionals }) {
-    const session = ctx.open(positionals[0]!);
+  async run(ctx, { positionals }) {
+    const session = await ctx.open(positionals[0]!);
+    const { projectInfo } = await import('../../services/project.js');
     const i = projectInfo(session);
     return {
       data: i,

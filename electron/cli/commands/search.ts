@@ -1,9 +1,5 @@
 /** search, retrieve: finding text in the corpus and the segments coded with a code. */
-import { documentContent } from '../../services/documents.js';
 import type { Segment } from '../../services/retrieval.js';
-import { retrieve as retrieveSegments } from '../../services/retrieval.js';
-import { findQuotes, search as searchCorpus } from '../../services/search.js';
-import type { Session } from '../../services/session.js';
 import { lineOf, lineStarts } from '../../../shared/text/lines.js';
 import { flag, list, optionalInt, requireStr, str, UsageError, type CommandSpec } from '../command.js';
 import { lines, plural, quoteBlock, span } from '../format.js';
@@ -18,13 +14,15 @@ export const search: CommandSpec = {
   details: `Words match ignoring case and accents; "a phrase" in quotes matches as a phrase.
 Offsets are UTF-16 code units into the stored document text, half-open [start,end).`,
   options: { limit: { type: 'string', value: 'N', help: 'at most N matching paragraphs (default 100)' } },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const [project, query] = positionals as [string, string];
     if (!query.trim()) throw new UsageError('QUERY is empty', 'search');
     const limit = optionalInt(values, 'limit', 'search', 1) ?? 100;
-    const session = ctx.open(project);
+    const session = await ctx.open(project);
+    const { search: searchCorpus } = await import('../../services/search.js');
+    const { documentContent } = await import('../../services/documents.js');
     const hits = searchCorpus(session, query, limit);
-    const starts = lineIndex(session);
+    const starts = lineIndex((name) => documentContent(session, name).text);
     const rows = hits.map((h) => ({ ...h, line: lineOf(starts(h.document), h.start) }));
     if (rows.length === 0) return { data: rows, text: `No matches for "${query}"` };
     const text = rows.map((h) => `${h.document}:${h.line} ${span(h.start, h.end)}  ${h.snippet}`).join('\n');
@@ -33,12 +31,12 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
 };
 
 /** Line starts of each document, loaded once per document. */
-function lineIndex(session: Session): (document: string) => number[] {
+function lineIndex(textOf: (document: string) => string): (document: string) => number[] {
   const cache = new Map<string, number[]>();
   return (document) => {
     let starts = cache.get(document);
     if (!starts) {
-      starts = lineStarts(documentContent(session, document).text);
+      starts = lineStarts(textOf(document));
       cache.set(document, starts);
     }
     return starts;
@@ -79,7 +77,7 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
     where: { type: 'string', multiple: true, value: 'ATTR=VALUE', help: 'only cases with this attribute value (repeatable)' },
     find: { type: 'string', value: 'TEXT', help: 'fuzzy search within the quotes' },
   },
-  run(ctx, { positionals, values }) {
+  async run(ctx, { positionals, values }) {
     const coders = list(values, 'coder');
     const docs = list(values, 'doc');
     const where = parseWhere(list(values, 'where'));
@@ -90,8 +88,10 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
       ...(docs.length && { documents: docs }),
       ...(Object.keys(where).length && { where }),
     };
-    const session = ctx.open(positionals[0]!);
+    const session = await ctx.open(positionals[0]!);
     const find = str(values, 'find');
+    const { findQuotes } = await import('../../services/search.js');
+    const { retrieve: retrieveSegments } = await import('../../services/retrieval.js');
     const segments = find !== undefined ? findQuotes(session, req, find) : retrieveSegments(session, req);
     if (segments.length === 0) return { data: segments, text: `No coded segments for ${req.code}${find !== undefined ? ` matching "${find}"` : ''}` };
     return { data: segments, text: `${segments.map(describe).join('\n\n')}\n\n${plural(segments.length, 'segment')}` };
