@@ -55,8 +55,12 @@ export interface ImportReport {
   skipped: SkippedDocument[];
 }
 
+/**
+ * Fingerprint of a document's words: whitespace runs collapse, so the same interview imported
+ * from .txt and from .docx (which differ only in line spacing) is recognised as one.
+ */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex');
 }
 
 function formatOf(file: string): SourceFormat {

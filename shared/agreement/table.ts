@@ -31,12 +31,6 @@ export interface StatResult {
 
 export const LEVELS: readonly Level[] = ['nominal', 'ordinal', 'interval', 'ratio'];
 
-/** Wrap a quotient, turning a zero denominator into `null` with the given reason. */
-export function ratioOrNull(num: number, den: number, reasonIfZero: string): StatResult {
-  if (den === 0 || !Number.isFinite(num / den)) return { value: null, reason: reasonIfZero };
-  return { value: num / den };
-}
-
 function describeValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return String(v);
@@ -98,6 +92,7 @@ export interface UnitCounts {
   present: number[];
 }
 
+/** Tabulate a (validated) table into per-unit category counts; values compared by categoryKey. */
 export function unitCounts(table: ReliabilityTable): UnitCounts {
   const index = new Map<string, number>();
   const categories: (string | number)[] = [];

@@ -63,7 +63,7 @@ interface Acc {
   labels: (string | number | null)[];
   l: number[][];
   S: number[];
-  /** Observed coincidences among units only (the cuα matrix) and its pairable-length terms. */
+  /** Self-pairing terms for cuα: Σ p_g² per category, p_g a unit's pairable length. */
   S2: number[];
   length: number;
 }
@@ -226,7 +226,7 @@ export function unitizedAlphaPooled(documents: readonly UnitizedDocument[]): Uni
     if (!star.ok || lRow === 0) return { category, value: null, reason: 'no unit of this category overlaps another coder\u2019s unit' };
     const eRow = star.e[a]!.reduce((s, x) => s + x, 0);
     const eOff = eRow - star.e[a]![a]!;
-    if (!(eRow > 0) || !(eOff > 1e-12)) return { category, value: null, reason: 'all overlapping units carry this category: expected disagreement is 0' };
+    if (!(eRow > 0) || !(eOff > 1e-12 * eRow)) return { category, value: null, reason: 'all overlapping units carry this category: expected disagreement is 0' };
     return { category, value: 1 - (lRow - acc.l[k]![k]!) / lRow / (eOff / eRow) };
   });
   return { u, binary, coding, perCategory, ...base };
