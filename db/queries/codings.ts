@@ -52,6 +52,18 @@ export function touchingCodings(db: Db, documentId: number, codeId: number, code
   ).all(documentId, codeId, coderId, end, start) as CodingWithMemo[];
 }
 
+/** Every coding of one (document, code, coder) group, in document order. */
+export function codingsOfGroup(db: Db, documentId: number, codeId: number, coderId: number): CodingWithMemo[] {
+  return prepared(
+    db,
+    `SELECT c.id, c.guid, c.document_id AS documentId, c.code_id AS codeId, c.coder_id AS coderId, c.start, c."end",
+            c.quote, c.created_at AS createdAt, c.updated_at AS updatedAt, m.body AS memo
+     FROM codings c LEFT JOIN memos m ON m.target_kind = 'coding' AND m.target_id = c.id
+     WHERE c.document_id = ? AND c.code_id = ? AND c.coder_id = ?
+     ORDER BY c.start, c.id`,
+  ).all(documentId, codeId, coderId) as CodingWithMemo[];
+}
+
 export function updateCoding(db: Db, id: number, patch: Partial<typeof codings.$inferInsert>): void {
   const { start, end, quote, codeId, updatedAt } = patch;
   if (start !== undefined && end !== undefined && quote !== undefined && codeId !== undefined && updatedAt !== undefined && Object.keys(patch).length === 5) {

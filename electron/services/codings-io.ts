@@ -7,10 +7,11 @@ import { basename } from 'node:path';
 import { runAction } from '../../db/action.js';
 import { listCoders } from '../../db/queries/coders.js';
 import { findCodings } from '../../db/queries/codings.js';
-import { documentByName, documentText, listDocuments } from '../../db/queries/documents.js';
+import { documentByName, listDocuments } from '../../db/queries/documents.js';
 import { readCsvTable, toCsv } from '../../shared/csv.js';
 import { fail, MarginaliaError } from '../../shared/errors.js';
-import { checkSpan, ensureCoder, placeCoding } from './codings.js';
+import { checkSpan, ensureCoder } from './codings.js';
+import { placeCodings } from './placement.js';
 import { readTextFile } from './files.js';
 import { codeIndex, normalisePath } from './lookup.js';
 import type { Session } from './session.js';
@@ -59,17 +60,19 @@ export function importCodingsCsv(session: Session, file: string): CodingsImportR
   return runAction(session.project, session.actor, (action) => {
     const report: CodingsImportReport = { rows: planned.length, created: 0, merged: 0, codersCreated: [] };
     const known = new Set(listCoders(action.db).map((c) => c.name.toLowerCase()));
-    const texts = new Map<number, string>();
+    const coderIds = new Map<string, number>();
     for (const p of planned) {
-      if (!known.has(p.coder.toLowerCase())) {
-        report.codersCreated.push(p.coder);
-        known.add(p.coder.toLowerCase());
-      }
-      const coder = ensureCoder(action, p.coder);
-      const text = texts.get(p.doc.id) ?? documentText(action.db, p.doc.id);
-      texts.set(p.doc.id, text);
-      const r = placeCoding(action, { documentId: p.doc.id, codeId: p.codeId, coderId: coder.id, start: p.start, end: p.end, memo: p.memo }, text);
-      if (r.mergedWith.length) report.merged += 1;
+      const key = p.coder.toLowerCase();
+      if (coderIds.has(key)) continue;
+      if (!known.has(key)) report.codersCreated.push(p.coder);
+      coderIds.set(key, ensureCoder(action, p.coder).id);
+    }
+    const { placed } = placeCodings(
+      action,
+      planned.map((p) => ({ documentId: p.doc.id, codeId: p.codeId, coderId: coderIds.get(p.coder.toLowerCase())!, start: p.start, end: p.end, memo: p.memo })),
+    );
+    for (const r of placed) {
+      if (r.merged) report.merged += 1;
       else report.created += 1;
     }
     return report;

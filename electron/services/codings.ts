@@ -19,6 +19,7 @@ import { newGuid } from '../../shared/ids.js';
 import type { CoderRecord } from '../../shared/types.js';
 import { codeIndex, requireCode, requireCoder, requireDocument } from './lookup.js';
 import { writeMemo } from './memos.js';
+import { joinMemos } from './placement.js';
 import type { Session } from './session.js';
 
 export interface ApplyRequest {
@@ -44,10 +45,6 @@ export function checkSpan(docName: string, length: number, start: number, end: n
   if (start >= end) fail('invalid_input', `${docName}: start (${start}) must be less than end (${end})`);
 }
 
-const joinMemos = (memos: (string | null | undefined)[]): string | null => {
-  const distinct = [...new Set(memos.map((m) => m?.trim()).filter((m): m is string => !!m))];
-  return distinct.length ? distinct.join('\n\n') : null;
-};
 
 /** Core of apply/resize/recode: writes [start,end) for (doc, code, coder), absorbing touching codings. */
 export function placeCoding(

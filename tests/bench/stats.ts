@@ -34,3 +34,13 @@ export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   return performance.now() - t;
 }
+
+/** Wall time and this process's CPU time (user + system): the second is less swayed by other work on a shared machine. */
+export function timeWithCpu(fn: () => void): { wall: number; cpu: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { wall, cpu: (d.user + d.system) / 1000 };
+}

@@ -67,7 +67,7 @@ describe('CSV and code book files with problems are refused with the file and ro
     const file = join(freshDir(), 'codebook.json');
     writeFileSync(file, '{"format": "marginalia-codebook", "codes": [');
     const before = dump(p);
-    expectFailure(cli(['codebook', 'import', p, file]), /^marginalia: codebook\.json: /);
+    expectFailure(cli(['codebook', 'import', p, file]), /^marginalia: codebook\.json is not valid JSON/);
     expect(dump(p)).toBe(before);
   });
 });

@@ -59,9 +59,14 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
     expect(ok(['codings', 'import', q, csv])).toBe('codings.csv: 55 rows, 55 new codings, 0 merged into existing ones; new coders: Alice, Bob\n');
     expect(sortedLines(ok(['codings', 'export', q]))).toEqual(sortedLines(readFileSync(csv, 'utf8')));
 
-    const json = okJson<Record<string, unknown>[]>(['codings', 'export', q, '--format', 'json']);
+    const json = okJson<{ guid: string; document: string; start: number; end: number; quote: string }[]>(['codings', 'export', q, '--format', 'json']);
     expect(json).toHaveLength(55);
-    expect(json[0]).toEqual(expect.objectContaining({ guid: expect.any(String), quote: expect.any(String), document: expect.any(String), code: expect.any(String) }));
+    expect(new Set(json.map((c) => c.guid)).size).toBe(55);
+    // Offsets are UTF-16 units: every quote is the plain JS slice of the source (these files have no BOM or CR),
+    // including the spans around the emoji in co-03-norway.txt.
+    const texts = new Map(['co-01.txt', 'ip-01.txt', 'co-03-norway.txt'].map((f) => [f, readFileSync(fixture('transcripts', f), 'utf8')]));
+    for (const c of json) expect(c.quote).toBe(texts.get(c.document)!.slice(c.start, c.end));
+    expect(json.some((c) => c.quote.endsWith('🙂.'))).toBe(true);
   });
 
   it('search prints document, line, UTF-16 offsets and a snippet; retrieve filters by coder, document, case attribute and --find', () => {
