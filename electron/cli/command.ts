@@ -36,6 +36,8 @@ export interface CommandSpec {
   name: string;
   /** Positional arguments as shown in help: NAME, [NAME] optional, NAME... one or more. */
   args: string[];
+  /** The options part of the usage line, when some are required (default: "[options]"). */
+  usage?: string;
   summary: string;
   /** Further help paragraphs. */
   details?: string;
@@ -45,7 +47,7 @@ export interface CommandSpec {
   run(ctx: Context, input: Input): Outcome | Promise<Outcome>;
 }
 
-/** Wrong words, flags or values on the command line: exit 2 with a pointer to --help. */
+/** Wrong words, flags or values on the command line: exit 2 with a pointer to `command`'s --help. */
 export class UsageError extends Error {
   constructor(message: string, readonly command?: string) {
     super(message);

@@ -18,7 +18,8 @@ function optionLines(options: Record<string, OptionSpec>): string[] {
 const fill = (s: string): string => s.replaceAll('{ext}', PROJECT_EXTENSION);
 
 function synopsis(cmd: CommandSpec): string {
-  return `marginalia ${cmd.name}${cmd.args.length ? ` ${cmd.args.join(' ')}` : ''}${cmd.options ? ' [options]' : ''}`;
+  const options = cmd.usage ?? (cmd.options ? '[options]' : '');
+  return `marginalia ${cmd.name}${cmd.args.length ? ` ${cmd.args.join(' ')}` : ''}${options ? ` ${options}` : ''}`;
 }
 
 export function topHelp(commands: CommandSpec[], common: Record<string, OptionSpec>): string {

@@ -102,7 +102,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const { lead, rest } = splitLeadingFlags(argv);
     const wantsHelp = lead.includes('--help') || lead.includes('-h');
     if (lead.includes('--version') || lead.includes('-V')) {
-      io.out(json ? `${JSON.stringify({ ok: true, data: { version: version() } })}\n` : `marginalia ${version()}\n`);
+      io.out(json ? `${JSON.stringify({ ok: true, data: { version: version() } }, null, 2)}\n` : `marginalia ${version()}\n`);
       return 0;
     }
     if (rest[0] === 'help') {
@@ -159,7 +159,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (err) {
     for (const note of ctx?.notes.splice(0) ?? []) io.err(`marginalia: ${note}\n`);
     if (process.env.MARGINALIA_DEBUG === '1' && err instanceof Error) io.err(`${err.stack}\n`);
-    if (err instanceof UsageError) return fail(2, 'usage', err.message);
+    if (err instanceof UsageError) {
+      commandName = err.command ?? commandName;
+      return fail(2, 'usage', err.message);
+    }
     if (err instanceof CliError) return fail(1, err.code, err.message, err.data);
     if (err instanceof MarginaliaError) return fail(1, err.code, err.message);
     if (err instanceof Error) {

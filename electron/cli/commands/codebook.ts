@@ -17,6 +17,7 @@ export const codebookExport: CommandSpec = {
   name: 'codebook export',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '--format json|csv [-o FILE]',
   summary: 'Write the code book as JSON or CSV (to stdout, or -o FILE)',
   details: 'Without --format the format follows the -o file extension, else JSON.',
   options: {

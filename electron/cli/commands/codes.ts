@@ -135,6 +135,7 @@ export const codesMove: CommandSpec = {
   name: 'codes move',
   group: GROUP,
   args: ['PROJECT', 'PATH'],
+  usage: '--to PARENT_PATH|--top [--position N]',
   summary: 'Move a code (with its sub-codes) under another code or to the top level',
   details: `${PATH_HELP} Exactly one of --to and --top is required.`,
   options: {

@@ -26,6 +26,7 @@ export const code: CommandSpec = {
   name: 'code',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '--doc NAME --code PATH --coder NAME --start N --end N [--memo TEXT]',
   summary: 'Apply a code to a span of a document; prints the coding GUID and final span',
   details: `${OFFSETS}\n${MERGE_RULE}`,
   options: {
@@ -56,6 +57,7 @@ export const uncode: CommandSpec = {
   name: 'uncode',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '--id GUID',
   summary: 'Remove a coding',
   options: { id: { type: 'string', value: 'GUID', help: 'the coding (see: codings export, retrieve)' } },
   async run(ctx, { positionals, values }) {
@@ -70,6 +72,7 @@ export const resize: CommandSpec = {
   name: 'resize',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '--id GUID --start N --end N',
   summary: 'Change the span of a coding',
   details: `${OFFSETS}\n${MERGE_RULE}`,
   options: {
@@ -92,6 +95,7 @@ export const recode: CommandSpec = {
   name: 'recode',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '--id GUID --code PATH',
   summary: 'Move a coding to another code',
   details: MERGE_RULE,
   options: {
@@ -111,6 +115,7 @@ export const codingMemo: CommandSpec = {
   name: 'coding-memo',
   group: GROUP,
   args: ['PROJECT', 'TEXT'],
+  usage: '--id GUID',
   summary: 'Set the memo of a coding ("" removes it; "-" reads stdin)',
   options: { id: { type: 'string', value: 'GUID', help: 'the coding' } },
   async run(ctx, { positionals, values }) {
@@ -143,6 +148,7 @@ export const codingsExport: CommandSpec = {
   name: 'codings export',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '[--format csv|json] [-o FILE]',
   summary: 'Write all codings as CSV (re-importable) or JSON (with GUIDs and quotes)',
   details: `${OFFSETS}\nWithout --format the format follows the -o file extension, else CSV.`,
   options: {

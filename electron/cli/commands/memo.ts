@@ -8,6 +8,7 @@ export const memo: CommandSpec = {
   name: 'memo',
   group: 'Memos',
   args: ['PROJECT', '[TEXT]'],
+  usage: '--on project|document|code|case [--name NAME]',
   summary: 'Print a memo, or set it when TEXT is given ("" removes it; "-" reads stdin)',
   details: `--name is the document name, code path or case name (not needed for --on project).
 Memos on single codings: marginalia coding-memo.`,

@@ -10,6 +10,7 @@ export const search: CommandSpec = {
   name: 'search',
   group: GROUP,
   args: ['PROJECT', 'QUERY'],
+  usage: '[--limit N]',
   summary: 'Full-text search of every document; prints document, line, offsets, snippet',
   details: `Words match ignoring case and accents; "a phrase" in quotes matches as a phrase.
 Offsets are UTF-16 code units into the stored document text, half-open [start,end).`,
@@ -64,6 +65,7 @@ export const retrieve: CommandSpec = {
   name: 'retrieve',
   group: GROUP,
   args: ['PROJECT'],
+  usage: '--code PATH [--descendants] [--coder NAME]... [--doc NAME]... [--where ATTR=VALUE]... [--find TEXT]',
   summary: 'Print the segments coded with a code, with document, lines, coder, speaker/case, quote',
   details: `--coder, --doc and --where may be repeated; segments must match one of each repeated
 --coder/--doc and every --where (case attributes, e.g. --where role=officer).
@@ -72,9 +74,9 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
   options: {
     code: { type: 'string', value: 'PATH', help: 'the code' },
     descendants: { type: 'boolean', help: 'include its sub-codes' },
-    coder: { type: 'string', multiple: true, value: 'NAME', help: 'only this coder (repeatable)' },
-    doc: { type: 'string', multiple: true, value: 'NAME', help: 'only this document (repeatable)' },
-    where: { type: 'string', multiple: true, value: 'ATTR=VALUE', help: 'only cases with this attribute value (repeatable)' },
+    coder: { type: 'string', multiple: true, value: 'NAME', help: 'only this coder' },
+    doc: { type: 'string', multiple: true, value: 'NAME', help: 'only this document' },
+    where: { type: 'string', multiple: true, value: 'ATTR=VALUE', help: 'only cases with this attribute value' },
     find: { type: 'string', value: 'TEXT', help: 'fuzzy search within the quotes' },
   },
   async run(ctx, { positionals, values }) {
