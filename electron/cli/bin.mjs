@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `marginalia` command: loads the TypeScript CLI through tsx and sets the exit code.
-import { tsImport } from 'tsx/esm/api';
+import { register } from 'tsx/esm/api';
 
 // A closed pipe (`marginalia doc show … | head`) is not an error worth a stack trace.
 process.stdout.on('error', (err) => {
@@ -9,7 +9,9 @@ process.stdout.on('error', (err) => {
 });
 
 try {
-  const { main } = await tsImport('./main.ts', import.meta.url);
+  // register(): one module graph, so packages such as drizzle-orm load once (tsImport would load them again).
+  register();
+  const { main } = await import('./main.ts');
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   // main() catches everything it can; this is only for a broken install (e.g. a missing module).

@@ -3,6 +3,7 @@
  * the services, and turns the outcome into stdout, stderr and an exit status
  * (0 done, 1 refused or failed, 2 wrong usage). No business logic lives here.
  */
+import { fromSqliteError } from '../../db/errors.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -74,16 +75,6 @@ function arity(cmd: CommandSpec): { min: number; max: number } {
   return { min, max };
 }
 
-function sqliteProblem(err: { code?: unknown; message: string }, project: string | null): MarginaliaError | null {
-  const code = typeof err.code === 'string' ? err.code : '';
-  const name = project ? basename(project) : 'the project';
-  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return new MarginaliaError('corrupt_file', `${name}: the project file is corrupt (${err.message})`);
-  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return new MarginaliaError('conflict', `${name}: the project is busy in another program; try again`);
-  if (/^SQLITE_READONLY/.test(code)) return new MarginaliaError('conflict', `${name}: the project file is read-only`);
-  if (/^SQLITE_FULL/.test(code)) return new MarginaliaError('internal', `${name}: the disk is full; nothing was changed`);
-  if (/^SQLITE_CANTOPEN/.test(code)) return new MarginaliaError('not_found', `${name}: cannot open the project file (${err.message})`);
-  return null;
-}
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
@@ -166,7 +157,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (err instanceof CliError) return fail(1, err.code, err.message, err.data);
     if (err instanceof MarginaliaError) return fail(1, err.code, err.message);
     if (err instanceof Error) {
-      const known = sqliteProblem(err as Error & { code?: unknown }, ctx?.projectPath ?? null);
+      const known = fromSqliteError(err, ctx?.projectPath ?? null);
       if (known) return fail(1, known.code, known.message);
       return fail(1, 'internal', err.message.split('\n')[0] || err.name);
     }
