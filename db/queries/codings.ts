@@ -101,3 +101,18 @@ export function findCodings(db: Db, f: CodingFilter): CodingWithMemo[] {
 export function countCodings(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(codings).get()?.n ?? 0;
 }
+
+export interface CodingCount {
+  codeId: number;
+  coderId: number;
+  documentId: number;
+  n: number;
+}
+
+/** Codings counted per code × coder × document, without reading any quote. */
+export function codingCounts(db: Db): CodingCount[] {
+  return prepared(
+    db,
+    'SELECT code_id AS codeId, coder_id AS coderId, document_id AS documentId, count(*) AS n FROM codings GROUP BY code_id, coder_id, document_id',
+  ).all() as CodingCount[];
+}

@@ -94,3 +94,8 @@ export function caseIdOf(db: Db, name: string): number | undefined {
 }
 
 export type { SourceFormat };
+
+/** Which case each document belongs to (null: none). */
+export function documentCases(db: Db): Map<number, number | null> {
+  return new Map(db.select({ id: documents.id, caseId: documents.caseId }).from(documents).all().map((r) => [r.id, r.caseId]));
+}

@@ -14,7 +14,7 @@ import {
 } from '../../db/queries/cases.js';
 import { documentTurns } from '../../db/queries/documents.js';
 import { canonicalValue, parseAttributeHeader } from '../../shared/attributes.js';
-import { readCsvTable } from '../../shared/csv.js';
+import { parseCsv, readCsvTable } from '../../shared/csv.js';
 import { fail } from '../../shared/errors.js';
 import { newGuid } from '../../shared/ids.js';
 import type { AttributeType } from '../../shared/types.js';
@@ -69,8 +69,8 @@ export interface AttributesReport {
 export function importAttributesCsv(session: Session, file: string): AttributesReport {
   const name = basename(file);
   const text = readTextFile(file);
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const caseColumn = firstLine.split(',')[0]?.replace(/^"|"$/g, '').trim() || 'case';
+  // The first column names the case, whatever its header says.
+  const caseColumn = parseCsv(text, name)[0]?.[0]?.trim() || 'case';
   const table = readCsvTable(text, name, { required: [caseColumn] });
   const columns = table.columns.filter((c) => c.toLowerCase() !== caseColumn.toLowerCase()).map((c) => ({ column: c, ...parseAttributeHeader(c) }));
   if (columns.length === 0) fail('csv_error', `${name}: no attribute columns after "${caseColumn}"`);
@@ -115,10 +115,12 @@ export function importAttributesCsv(session: Session, file: string): AttributesR
 export function assignSpeakerCase(session: Session, document: string, speaker: string, caseName: string): void {
   runAction(session.project, session.actor, (action) => {
     const doc = requireDocument(action.db, document);
-    const speakers = new Set(documentTurns(action.db, doc.id).map((t) => t.speaker));
-    if (!speakers.has(speaker)) fail('not_found', `${doc.name}: no turns by speaker "${speaker}" (speakers: ${[...speakers].join(', ') || 'none'})`);
+    const speakers = [...new Set(documentTurns(action.db, doc.id).map((t) => t.speaker))];
+    // Speakers are stored as written ("PARTICIPANT"); match them the way every other name is matched.
+    const stored = speakers.find((s) => s.toLowerCase() === speaker.trim().toLowerCase());
+    if (!stored) fail('not_found', `${doc.name}: no turns by speaker "${speaker}" (speakers: ${speakers.join(', ') || 'none'})`);
     const caseId = ensureCase(action, caseName);
-    setSpeakerCase(action.db, doc.id, speaker, caseId);
-    action.log({ action: 'case.speaker', entity: 'document', entityGuid: doc.guid, after: { speaker, caseName } });
+    setSpeakerCase(action.db, doc.id, stored, caseId);
+    action.log({ action: 'case.speaker', entity: 'document', entityGuid: doc.guid, after: { speaker: stored, caseName } });
   });
 }

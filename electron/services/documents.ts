@@ -99,7 +99,7 @@ export function importParsed(
     const report: ImportReport = { imported: [], skipped: [] };
     const seen = new Map<string, string>();
     const taken = new Set<string>();
-    const caseId = req.caseName ? ensureCase(action, req.caseName) : null;
+    let caseId: number | null | undefined;
     for (const { file, doc } of parsed) {
       const hash = contentHash(doc.text);
       const existing = documentsByHash(project.db, hash)[0]?.name ?? seen.get(hash);
@@ -110,6 +110,8 @@ export function importParsed(
       const name = uniqueName(session, basename(file), taken);
       taken.add(name.toLowerCase());
       seen.set(hash, name);
+      // The case is made only once a document will belong to it.
+      if (caseId === undefined) caseId = req.caseName ? ensureCase(action, req.caseName) : null;
       const guid = newGuid();
       const row = {
         guid,

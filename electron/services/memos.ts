@@ -1,5 +1,6 @@
 /** Memos on the project, documents, codes, codings and cases: one per target, empty body removes it. */
 import { runAction, type Action } from '../../db/action.js';
+import type { Db } from '../../db/open.js';
 import { memoFor, deleteMemoRow, insertMemo, listMemos, updateMemo } from '../../db/queries/memos.js';
 import { getMeta } from '../../db/queries/meta.js';
 import { caseByName } from '../../db/queries/cases.js';
@@ -36,20 +37,20 @@ export interface MemoTargetRef {
   name?: string;
 }
 
-function resolve(action: Action, ref: MemoTargetRef): { id: number; guid: string | null } {
+function resolve(db: Db, ref: MemoTargetRef): { id: number; guid: string | null } {
   switch (ref.kind) {
     case 'project':
-      return { id: 0, guid: getMeta(action.db, 'guid') ?? null };
+      return { id: 0, guid: getMeta(db, 'guid') ?? null };
     case 'document': {
-      const d = requireDocument(action.db, ref.name ?? '');
+      const d = requireDocument(db, ref.name ?? '');
       return { id: d.id, guid: d.guid };
     }
     case 'code': {
-      const c = requireCode(action.db, ref.name ?? '');
+      const c = requireCode(db, ref.name ?? '');
       return { id: c.id, guid: c.guid };
     }
     case 'case': {
-      const c = caseByName(action.db, ref.name ?? '');
+      const c = caseByName(db, ref.name ?? '');
       if (!c) fail('not_found', `case "${ref.name}" is not in this project`);
       return { id: c.id, guid: c.guid };
     }
@@ -60,16 +61,14 @@ function resolve(action: Action, ref: MemoTargetRef): { id: number; guid: string
 
 export function setMemo(session: Session, ref: MemoTargetRef, body: string): void {
   runAction(session.project, session.actor, (action) => {
-    const t = resolve(action, ref);
+    const t = resolve(action.db, ref);
     writeMemo(action, ref.kind, t.id, t.guid, body);
   });
 }
 
 export function getMemo(session: Session, ref: MemoTargetRef): string | null {
-  return runAction(session.project, session.actor, (action) => {
-    const t = resolve(action, ref);
-    return memoFor(action.db, ref.kind, t.id)?.body ?? null;
-  });
+  const t = resolve(session.project.db, ref);
+  return memoFor(session.project.db, ref.kind, t.id)?.body ?? null;
 }
 
 export function memos(session: Session) {

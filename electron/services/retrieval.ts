@@ -5,7 +5,7 @@
 import { allCaseValues, listAttributes, listCases, speakerCasesOf } from '../../db/queries/cases.js';
 import { listCoders } from '../../db/queries/coders.js';
 import { findCodings } from '../../db/queries/codings.js';
-import { documentText, documentTurns, listDocuments } from '../../db/queries/documents.js';
+import { documentCases, documentText, documentTurns, listDocuments } from '../../db/queries/documents.js';
 import { subtreeIds } from '../../db/queries/codes.js';
 import { fail } from '../../shared/errors.js';
 import { lineRange, lineStarts } from '../../shared/text/lines.js';
@@ -65,9 +65,7 @@ export function retrieve(session: Session, req: RetrieveRequest): Segment[] {
   const coderNames = new Map(listCoders(db).map((c) => [c.id, c.name]));
   const docs = new Map(listDocuments(session.project).map((d) => [d.id, d]));
   const caseNames = new Map(listCases(db).map((c) => [c.id, c.name]));
-  const caseOfDoc = new Map(
-    (session.project.sqlite.prepare('SELECT id, case_id AS caseId FROM documents').all() as { id: number; caseId: number | null }[]).map((r) => [r.id, r.caseId]),
-  );
+  const caseOfDoc = documentCases(db);
   const filter = caseFilter(session, req.where);
 
   const perDoc = new Map<number, { starts: number[]; turns: Turn[]; speakers: Map<string, number> }>();

@@ -11,13 +11,8 @@ export const coders: CommandSpec = {
   summary: 'List coders with how many codings and documents each has',
   async run(ctx, { positionals }) {
     const session = await ctx.open(positionals[0]!);
-    const { exportCodings } = await import('../../services/codings-io.js');
-    const { projectInfo } = await import('../../services/project.js');
-    const all = exportCodings(session);
-    const rows = projectInfo(session).coders.map((name) => {
-      const mine = all.filter((c) => c.coder === name);
-      return { name, codings: mine.length, documents: new Set(mine.map((c) => c.document)).size };
-    });
+    const { coderCounts } = await import('../../services/counts.js');
+    const rows = coderCounts(session).map(({ name, codings, documents }) => ({ name, codings, documents }));
     if (rows.length === 0) return { data: rows, text: 'No coders yet (add one with: marginalia coders add PROJECT NAME)' };
     return { data: rows, text: table(['CODER', 'CODINGS', 'DOCUMENTS'], rows.map((r) => [r.name, r.codings, r.documents])) };
   },

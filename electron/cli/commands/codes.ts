@@ -43,16 +43,11 @@ export const codes: CommandSpec = {
       return { data: found, text: table(['CODE', 'DEFINITION'], found.map((c) => [c.path, truncate(oneLine(c.definition), 80)])) };
     }
     const { codebook } = await codebookService();
-    const { exportCodings } = await import('../../services/codings-io.js');
-    const { normalisePath } = await import('../../services/lookup.js');
+    const { codeCounts } = await import('../../services/counts.js');
     const list = codebook(session);
-    const own = new Map<string, number>();
-    for (const c of exportCodings(session)) own.set(normalisePath(c.code), (own.get(normalisePath(c.code)) ?? 0) + 1);
+    const counts = codeCounts(session);
     const rows = list.map((c) => {
-      const key = normalisePath(c.path);
-      const mine = own.get(key) ?? 0;
-      let total = 0;
-      for (const [k, n] of own) if (k === key || k.startsWith(`${key}/`)) total += n;
+      const { own: mine, total } = counts.get(c.path) ?? { own: 0, total: 0 };
       return { ...c, codings: mine, total };
     });
     if (rows.length === 0) return { data: rows, text: 'The code book is empty (add a code with: marginalia codes add PROJECT PATH)' };

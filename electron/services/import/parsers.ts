@@ -38,7 +38,13 @@ export function parserFor(fileName: string): { format: SourceFormat; parse: Form
   return entry;
 }
 
-const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+/** Sizes as a person reads them; small limits (tests, --max-size 0.001) stay readable. */
+const mb = (n: number): string => {
+  const m = n / (1024 * 1024);
+  if (m >= 10) return `${m.toFixed(0)} MB`;
+  if (m >= 0.1) return `${m.toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(n / 1024))} KB`;
+};
 
 export async function parseFile(path: string, options: ImportOptions = {}): Promise<ParsedDocument> {
   const name = basename(path);
