@@ -1,0 +1,45 @@
+/**
+ * Agreement over discrete units (speaker turns, documents): each unit is coded with a code by a
+ * coder or not, giving a two-coder binary table; κ, Krippendorff's α (nominal) and percent
+ * agreement are computed on it by shared/agreement.
+ */
+import { cohenKappa, krippendorffAlpha, percentAgreement, type ReliabilityTable, type StatResult } from '../../../shared/agreement/index.js';
+
+export interface BinaryStats {
+  units: number;
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+  percentAgreement: number | null;
+  kappa: number | null;
+  alpha: number | null;
+  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alpha', string>>;
+}
+
+const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/** Statistics of a list of (codedByA, codedByB) unit decisions. */
+export function binaryStats(decisions: readonly [boolean, boolean][]): BinaryStats {
+  const table: ReliabilityTable = { level: 'nominal', values: decisions.map(([a, b]) => [a ? 1 : 0, b ? 1 : 0]) };
+  const count = (f: (a: boolean, b: boolean) => boolean) => decisions.filter(([a, b]) => f(a, b)).length;
+  const results: Record<'percentAgreement' | 'kappa' | 'alpha', StatResult> =
+    decisions.length === 0
+      ? { percentAgreement: NONE, kappa: NONE, alpha: NONE }
+      : { percentAgreement: percentAgreement(table), kappa: cohenKappa(table), alpha: krippendorffAlpha(table) };
+  const reasons: NonNullable<BinaryStats['reasons']> = {};
+  for (const [k, r] of Object.entries(results) as [keyof typeof results, StatResult][]) if (r.value === null && r.reason) reasons[k] = r.reason;
+  return {
+    units: decisions.length,
+    both: count((a, b) => a && b),
+    onlyA: count((a, b) => a && !b),
+    onlyB: count((a, b) => !a && b),
+    neither: count((a, b) => !a && !b),
+    percentAgreement: round(results.percentAgreement.value, 2),
+    kappa: round(results.kappa.value),
+    alpha: round(results.alpha.value),
+    ...(Object.keys(reasons).length && { reasons }),
+  };
+}
+
+const NONE: StatResult = { value: null, reason: 'there are no units to compare' };

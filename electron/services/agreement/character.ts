@@ -1,0 +1,183 @@
+/**
+ * Character-level agreement (the NVivo coding comparison), per code × document, with the three
+ * labelled summaries across documents (pooled, mean, length-weighted) and optional bootstrap
+ * confidence intervals that resample documents.
+ */
+import {
+  aggregateCounts,
+  bootstrapCI,
+  characterCounts,
+  characterStatsFromCounts,
+  sumCharacterCounts,
+  type AggregateSet,
+  type CharacterCounts,
+  type StatResult,
+} from '../../../shared/agreement/index.js';
+import { loadAgreementData, type AgreementScope } from './data.js';
+import type { Session } from '../session.js';
+
+type Num = number | null;
+
+export interface CharacterDocumentRow {
+  document: string;
+  n: number;
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+  percentAgreement: Num;
+  kappa: Num;
+  alphaBinary: Num;
+  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alphaBinary', string>>;
+  note?: string;
+}
+
+export interface Summary {
+  percentAgreement: Num;
+  kappa: Num;
+  alphaBinary: Num;
+  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alphaBinary', string>>;
+}
+
+export interface PooledSummary extends Summary {
+  n: number;
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+}
+
+export interface AveragedSummary extends Summary {
+  documents: number;
+  /** Documents left out of the mean because the statistic was undefined there. */
+  skipped: { percentAgreement: number; kappa: number; alphaBinary: number };
+}
+
+export interface Interval {
+  lower: Num;
+  upper: Num;
+}
+
+export interface ConfidenceIntervals {
+  kappa: Interval;
+  alphaBinary: Interval;
+  level: number;
+  resamples: number;
+  seed: number;
+  resampled: 'documents';
+  nullReplicates: { kappa: number; alphaBinary: number };
+}
+
+export interface CharacterCodeReport {
+  code: string;
+  documents: CharacterDocumentRow[];
+  pooled: PooledSummary;
+  mean: AveragedSummary;
+  weighted: AveragedSummary;
+  ci?: ConfidenceIntervals;
+}
+
+export interface CharacterReport {
+  unit: 'character';
+  coders: [string, string];
+  documentsCompared: string[];
+  excluded: { document: string; reason: string }[];
+  labels: Record<'pooled' | 'mean' | 'weighted', string>;
+  codes: CharacterCodeReport[];
+  overall: { pooled: PooledSummary; mean: AveragedSummary; weighted: AveragedSummary; ci?: ConfidenceIntervals };
+}
+
+export const SUMMARY_LABELS = {
+  pooled: 'pooled: the 2×2 tables of all documents summed, then one statistic (every character weighs the same)',
+  mean: 'mean: plain mean of the per-document values (every document weighs the same; undefined values skipped)',
+  weighted: 'weighted: mean of per-document values weighted by document length (undefined values skipped)',
+};
+
+const round = (v: number | null, digits = 4): Num => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+function reasonsOf(stats: Record<'percentAgreement' | 'kappa' | 'alphaBinary', StatResult>): Summary['reasons'] {
+  const out: NonNullable<Summary['reasons']> = {};
+  for (const [k, s] of Object.entries(stats) as [keyof typeof stats, StatResult][]) if (s.value === null && s.reason) out[k] = s.reason;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function summary(s: Record<'percentAgreement' | 'kappa' | 'alphaBinary', StatResult>): Summary {
+  const reasons = reasonsOf(s);
+  return {
+    percentAgreement: round(s.percentAgreement.value, 2),
+    kappa: round(s.kappa.value),
+    alphaBinary: round(s.alphaBinary.value),
+    ...(reasons && { reasons }),
+  };
+}
+
+const counts4 = (c: CharacterCounts) => ({ n: c.n, both: c.both, onlyA: c.onlyA, onlyB: c.onlyB, neither: c.neither });
+
+function fromAggregate(a: AggregateSet): { pooled: PooledSummary; mean: AveragedSummary; weighted: AveragedSummary } {
+  const averaged = (m: AggregateSet['mean'] | AggregateSet['weighted']): AveragedSummary => ({
+    ...summary({ percentAgreement: m.percentAgreement, kappa: m.kappa, alphaBinary: m.alpha }),
+    documents: m.documents,
+    skipped: { percentAgreement: m.percentAgreement.skipped, kappa: m.kappa.skipped, alphaBinary: m.alpha.skipped },
+  });
+  return {
+    pooled: { ...counts4(a.pooled.counts), ...summary({ percentAgreement: a.pooled.percentAgreement, kappa: a.pooled.kappa, alphaBinary: a.pooled.alpha }) },
+    mean: averaged(a.mean),
+    weighted: averaged(a.weighted),
+  };
+}
+
+/** Bootstrap over documents: each replicate resamples documents with replacement and pools them. */
+function intervals(perDocument: CharacterCounts[], resamples: number, seed: number): ConfidenceIntervals {
+  const kappa = bootstrapCI(perDocument, (sample) => characterStatsFromCounts(sumCharacterCounts(sample)).kappa, { resamples, seed });
+  const alpha = bootstrapCI(perDocument, (sample) => characterStatsFromCounts(sumCharacterCounts(sample)).alpha, { resamples, seed });
+  return {
+    kappa: { lower: round(kappa.lower), upper: round(kappa.upper) },
+    alphaBinary: { lower: round(alpha.lower), upper: round(alpha.upper) },
+    level: kappa.level,
+    resamples,
+    seed,
+    resampled: 'documents',
+    nullReplicates: { kappa: kappa.nullReplicates, alphaBinary: alpha.nullReplicates },
+  };
+}
+
+export interface CharacterOptions {
+  ci?: { resamples: number; seed: number };
+}
+
+export function characterReport(session: Session, scope: AgreementScope, options: CharacterOptions = {}): CharacterReport {
+  const data = loadAgreementData(session, scope);
+  const byCode = new Map<number, { path: string; rows: CharacterDocumentRow[]; counts: CharacterCounts[] }>();
+  const cellCounts = data.cells.map((cell) => characterCounts(cell.document.length, cell.a, cell.b));
+  data.cells.forEach((cell, i) => {
+    const c = cellCounts[i]!;
+    const stats = characterStatsFromCounts(c);
+    let entry = byCode.get(cell.code.id);
+    if (!entry) byCode.set(cell.code.id, (entry = { path: cell.code.path, rows: [], counts: [] }));
+    entry.counts.push(c);
+    entry.rows.push({
+      document: cell.document.name,
+      ...counts4(c),
+      ...summary({ percentAgreement: stats.percentAgreement, kappa: stats.kappa, alphaBinary: stats.alpha }),
+      ...(stats.note && { note: stats.note.replace('coder A', data.coders[0].name).replace('coder B', data.coders[1].name) }),
+    });
+  });
+  const codes: CharacterCodeReport[] = [];
+  for (const e of byCode.values()) {
+    codes.push({ code: e.path, documents: e.rows, ...fromAggregate(aggregateCounts(e.counts)), ...(options.ci && { ci: intervals(e.counts, options.ci.resamples, options.ci.seed) }) });
+  }
+  // Overall: per document, the tables of all codes summed, so mean/weighted average documents.
+  const byDocument = new Map<number, CharacterCounts[]>();
+  data.cells.forEach((cell, i) => byDocument.set(cell.document.id, [...(byDocument.get(cell.document.id) ?? []), cellCounts[i]!]));
+  const perDocument = data.documents.map((d) => sumCharacterCounts(byDocument.get(d.id) ?? []));
+  const overallAgg = aggregateCounts(perDocument);
+  return {
+    unit: 'character',
+    coders: [data.coders[0].name, data.coders[1].name],
+    documentsCompared: data.documents.map((d) => d.name),
+    excluded: data.excluded,
+    labels: SUMMARY_LABELS,
+    codes,
+    overall: { ...fromAggregate(overallAgg), ...(options.ci && { ci: intervals(perDocument, options.ci.resamples, options.ci.seed) }) },
+  };
+}

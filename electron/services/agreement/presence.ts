@@ -1,0 +1,37 @@
+/** Document presence as the unit: per code, did each coder use it anywhere in each document. */
+import type { Session } from '../session.js';
+import { binaryStats, type BinaryStats } from './binary-units.js';
+import { loadAgreementData, type AgreementScope } from './data.js';
+
+export interface PresenceReport {
+  unit: 'document';
+  coders: [string, string];
+  documentsCompared: string[];
+  excluded: { document: string; reason: string }[];
+  codes: ({ code: string; usedByA: string[]; usedByB: string[] } & BinaryStats)[];
+  overall: { pooled: BinaryStats };
+}
+
+export function presenceReport(session: Session, scope: AgreementScope): PresenceReport {
+  const data = loadAgreementData(session, scope);
+  const all: [boolean, boolean][] = [];
+  const codes = data.codes.map((code) => {
+    const cells = data.cells.filter((c) => c.code.id === code.id);
+    const decisions = cells.map((c) => [c.a.length > 0, c.b.length > 0] as [boolean, boolean]);
+    all.push(...decisions);
+    return {
+      code: code.path,
+      usedByA: cells.filter((c) => c.a.length > 0).map((c) => c.document.name),
+      usedByB: cells.filter((c) => c.b.length > 0).map((c) => c.document.name),
+      ...binaryStats(decisions),
+    };
+  });
+  return {
+    unit: 'document',
+    coders: [data.coders[0].name, data.coders[1].name],
+    documentsCompared: data.documents.map((d) => d.name),
+    excluded: data.excluded,
+    codes,
+    overall: { pooled: binaryStats(all) },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Speaker turn as the unit: a turn counts as coded with a code by a coder if any character of
+ * it is. Per code: per document and pooled over all turns of the documents compared.
+ */
+import type { Span, Turn } from '../../../shared/types.js';
+import type { Session } from '../session.js';
+import { binaryStats, type BinaryStats } from './binary-units.js';
+import { loadAgreementData, type AgreementScope } from './data.js';
+
+export interface TurnReport {
+  unit: 'turn';
+  coders: [string, string];
+  documentsCompared: string[];
+  excluded: { document: string; reason: string }[];
+  codes: { code: string; documents: ({ document: string } & BinaryStats)[]; pooled: BinaryStats }[];
+  overall: { pooled: BinaryStats };
+}
+
+/** Which turns any span touches: both lists sorted, one merge-like pass. */
+export function turnsTouched(turns: readonly Turn[], spans: readonly Span[]): boolean[] {
+  const hit = turns.map(() => false);
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let t = 0;
+  for (const s of sorted) {
+    while (t < turns.length && turns[t]!.end <= s.start) t += 1;
+    for (let k = t; k < turns.length && turns[k]!.start < s.end; k += 1) hit[k] = true;
+  }
+  return hit;
+}
+
+export function turnReport(session: Session, scope: AgreementScope): TurnReport {
+  const data = loadAgreementData(session, scope);
+  const withTurns = data.documents.filter((d) => data.turnsOf(d.id).length > 0);
+  const excluded = [...data.excluded, ...data.documents.filter((d) => !withTurns.includes(d)).map((d) => ({ document: d.name, reason: 'no speaker turns were detected in it' }))];
+  const codes: TurnReport['codes'] = [];
+  const all: [boolean, boolean][] = [];
+  for (const code of data.codes) {
+    const rows: TurnReport['codes'][number]['documents'] = [];
+    const pooled: [boolean, boolean][] = [];
+    for (const cell of data.cells.filter((c) => c.code.id === code.id && withTurns.includes(c.document))) {
+      const turns = data.turnsOf(cell.document.id);
+      const a = turnsTouched(turns, cell.a);
+      const b = turnsTouched(turns, cell.b);
+      const decisions = turns.map((_, i) => [a[i]!, b[i]!] as [boolean, boolean]);
+      pooled.push(...decisions);
+      rows.push({ document: cell.document.name, ...binaryStats(decisions) });
+    }
+    all.push(...pooled);
+    codes.push({ code: code.path, documents: rows, pooled: binaryStats(pooled) });
+  }
+  return {
+    unit: 'turn',
+    coders: [data.coders[0].name, data.coders[1].name],
+    documentsCompared: withTurns.map((d) => d.name),
+    excluded,
+    codes,
+    overall: { pooled: binaryStats(all) },
+  };
+}
