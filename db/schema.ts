@@ -221,3 +221,42 @@ export const events = sqliteTable(
   },
   (t) => [index('events_batch_idx').on(t.batch), index('events_entity_idx').on(t.entityGuid)],
 );
+
+/**
+ * Consensus: one row per decided disagreement between two coders. `item_id` is the stable id of
+ * the disagreement (a hash of document, code, coders, kind and span); the consensus coder's
+ * codings are derived from the agreed text plus these decisions.
+ */
+export const consensusDecisions = sqliteTable(
+  'consensus_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: guid(),
+    itemId: text('item_id').notNull(),
+    consensusCoderId: integer('consensus_coder_id').notNull().references(() => coders.id, { onDelete: 'cascade' }),
+    coderAId: integer('coder_a_id').notNull().references(() => coders.id, { onDelete: 'cascade' }),
+    coderBId: integer('coder_b_id').notNull().references(() => coders.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['onlyA', 'onlyB'] }).notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    decision: text('decision', { enum: ['accept-a', 'accept-b', 'keep-both', 'drop', 'custom'] }).notNull(),
+    customStart: integer('custom_start'),
+    customEnd: integer('custom_end'),
+    reason: text('reason').notNull().default(''),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: text('decided_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('consensus_item_unique').on(t.consensusCoderId, t.itemId),
+    index('consensus_cell_idx').on(t.consensusCoderId, t.documentId, t.codeId),
+    check('consensus_kind_check', sql`${t.kind} IN ('onlyA','onlyB')`),
+    check('consensus_decision_check', sql`${t.decision} IN ('accept-a','accept-b','keep-both','drop','custom')`),
+    check(
+      'consensus_custom_check',
+      sql`(${t.decision} = 'custom') = (${t.customStart} IS NOT NULL AND ${t.customEnd} IS NOT NULL AND ${t.customStart} < ${t.customEnd})`,
+    ),
+  ],
+);

@@ -11,3 +11,4 @@ export * from './character.js';
 export * from './unitized.js';
 export * from './aggregate.js';
 export * from './bootstrap.js';
+export * from './difference.js';

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { search } from '../../electron/services/search.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,15 +112,24 @@ describe('the project file', () => {
     backup.close();
   });
 
-  it('opens the committed sample saved by the current schema with nothing lost', () => {
-    const { dir, done } = tempDir();
-    cleanups.push(done);
-    const path = join(dir, 'sample.marginalia');
-    copyFileSync('fixtures/projects/schema-2.marginalia', path);
-    const s = openSession(path);
-    cleanups.push(() => closeSession(s));
-    const counts = s.project.sqlite.prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM codings) c, (SELECT count(*) FROM codes) k, (SELECT count(*) FROM events) e').get();
-    expect(counts).toEqual(JSON.parse(readSampleCounts()));
+  it('opens every committed sample project (one per schema version), migrating older ones after a backup, with nothing lost', () => {
+    const samples = readdirSync('fixtures/projects').filter((f) => /^schema-\d+\.marginalia$/.test(f));
+    expect(samples.length).toBeGreaterThanOrEqual(2);
+    for (const file of samples) {
+      const version = Number(/schema-(\d+)/.exec(file)![1]);
+      const { dir, done } = tempDir();
+      cleanups.push(done);
+      const path = join(dir, file);
+      copyFileSync(join('fixtures/projects', file), path);
+      const s = openSession(path);
+      cleanups.push(() => closeSession(s));
+      expect(s.project.openedFromVersion, file).toBe(version);
+      expect(s.project.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+      expect(Boolean(s.project.backupPath), file).toBe(version < latestSchemaVersion());
+      const counts = s.project.sqlite.prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM codings) c, (SELECT count(*) FROM codes) k, (SELECT count(*) FROM events) e').get();
+      expect(counts, file).toEqual(JSON.parse(readFileSync(join('fixtures/projects', file.replace('.marginalia', '.counts.json')), 'utf8')));
+      expect(search(s, 'first name').length, file).toBeGreaterThan(0);
+    }
   });
 
   it('refuses a newer schema, a non-project and a corrupt file with one-line messages', () => {
@@ -146,7 +156,3 @@ describe('the project file', () => {
     p.session = openSession(p.path);
   });
 });
-
-function readSampleCounts(): string {
-  return readFileSync('fixtures/projects/schema-2.counts.json', 'utf8');
-}

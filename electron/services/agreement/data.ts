@@ -23,15 +23,21 @@ export interface AgreementScope {
 
 export interface ScopeDocument {
   id: number;
+  guid: string;
   name: string;
   length: number;
+}
+
+/** A coder's coding as a span, with its GUID so reviews can point back at it. */
+export interface CodedSpan extends Span {
+  guid: string;
 }
 
 export interface CodeDocSpans {
   code: CodeRecord;
   document: ScopeDocument;
-  a: Span[];
-  b: Span[];
+  a: CodedSpan[];
+  b: CodedSpan[];
 }
 
 export interface AgreementData {
@@ -72,14 +78,14 @@ export function loadAgreementData(session: Session, scope: AgreementScope): Agre
   if (scope.documents?.length) {
     documents = scope.documents.map((n) => {
       const d = requireDocument(db, n);
-      return { id: d.id, name: d.name, length: d.length };
+      return { id: d.id, guid: d.guid, name: d.name, length: d.length };
     });
   } else {
     documents = [];
     for (const d of all) {
       const inA = docsA.has(d.id);
       const inB = docsB.has(d.id);
-      if (inA && inB) documents.push({ id: d.id, name: d.name, length: d.length });
+      if (inA && inB) documents.push({ id: d.id, guid: d.guid, name: d.name, length: d.length });
       else if (inA || inB) excluded.push({ document: d.name, reason: `only ${inA ? a.name : b.name} coded it` });
     }
   }
@@ -92,12 +98,12 @@ export function loadAgreementData(session: Session, scope: AgreementScope): Agre
     ? scope.codes.map((p) => requireCode(db, p, index))
     : ordered.filter((c) => inScope.some((r) => r.codeId === c.id));
   // One pass over the rows: group spans by code × document.
-  const groups = new Map<string, { a: Span[]; b: Span[] }>();
+  const groups = new Map<string, { a: CodedSpan[]; b: CodedSpan[] }>();
   for (const r of inScope) {
     const key = `${r.codeId}:${r.documentId}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { a: [], b: [] }));
-    (r.coderId === a.id ? g.a : g.b).push({ start: r.start, end: r.end });
+    (r.coderId === a.id ? g.a : g.b).push({ start: r.start, end: r.end, guid: r.guid });
   }
   const cells: CodeDocSpans[] = [];
   for (const code of codes) {

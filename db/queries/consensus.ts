@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../open.js';
+import { codings, consensusDecisions } from '../schema.js';
+
+export type DecisionRow = typeof consensusDecisions.$inferSelect;
+
+export function decisionsOf(db: Db, consensusCoderId: number): DecisionRow[] {
+  return db.select().from(consensusDecisions).where(eq(consensusDecisions.consensusCoderId, consensusCoderId)).all();
+}
+
+export function decisionByItem(db: Db, consensusCoderId: number, itemId: string): DecisionRow | undefined {
+  return db
+    .select()
+    .from(consensusDecisions)
+    .where(and(eq(consensusDecisions.consensusCoderId, consensusCoderId), eq(consensusDecisions.itemId, itemId)))
+    .get();
+}
+
+export function insertDecision(db: Db, row: typeof consensusDecisions.$inferInsert): void {
+  db.insert(consensusDecisions).values(row).run();
+}
+
+export function updateDecision(db: Db, id: number, patch: Partial<typeof consensusDecisions.$inferInsert>): void {
+  db.update(consensusDecisions).set(patch).where(eq(consensusDecisions.id, id)).run();
+}
+
+export function codingsOfCell(db: Db, coderId: number, documentId: number, codeId: number) {
+  return db
+    .select()
+    .from(codings)
+    .where(and(eq(codings.coderId, coderId), eq(codings.documentId, documentId), eq(codings.codeId, codeId)))
+    .orderBy(codings.start)
+    .all();
+}
