@@ -14,6 +14,7 @@ import { checkSpan, ensureCoder } from './codings.js';
 import { placeCodings } from './placement.js';
 import { readTextFile } from './files.js';
 import { codeIndex, normalisePath } from './lookup.js';
+import { visibleCoderIds } from './blind.js';
 import type { Session } from './session.js';
 
 export const CODINGS_CSV_COLUMNS = ['document', 'code', 'coder', 'start', 'end', 'memo'] as const;
@@ -92,12 +93,14 @@ export interface ExportedCoding {
   updatedAt: string;
 }
 
-export function exportCodings(session: Session): ExportedCoding[] {
+/** Every coding (or, under blind coding, only those `viewer` may see). */
+export function exportCodings(session: Session, viewer?: string): ExportedCoding[] {
   const { db } = session.project;
+  const visible = visibleCoderIds(session, viewer);
   const paths = new Map([...codeIndex(db).values()].map((c) => [c.id, c.path]));
   const coders = new Map(listCoders(db).map((c) => [c.id, c.name]));
   const docs = new Map(listDocuments(session.project).map((d) => [d.id, d.name]));
-  return findCodings(db, {}).map((c) => ({
+  return findCodings(db, visible ? { coderIds: visible } : {}).map((c) => ({
     guid: c.guid,
     document: docs.get(c.documentId) ?? '',
     code: paths.get(c.codeId) ?? '',

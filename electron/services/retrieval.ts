@@ -11,6 +11,7 @@ import { fail } from '../../shared/errors.js';
 import { lineRange, lineStarts } from '../../shared/text/lines.js';
 import type { Turn } from '../../shared/types.js';
 import { codeIndex, requireCode, requireCoder, requireDocument } from './lookup.js';
+import { visibleCoderIds } from './blind.js';
 import type { Session } from './session.js';
 
 export interface RetrieveRequest {
@@ -20,6 +21,8 @@ export interface RetrieveRequest {
   documents?: string[];
   /** Case attribute filters, e.g. { role: 'officer' }; all must match (case-insensitive). */
   where?: Record<string, string>;
+  /** Who is looking: under blind coding only their own codings come back until they reveal. */
+  viewer?: string;
 }
 
 export interface Segment {
@@ -57,7 +60,9 @@ export function retrieve(session: Session, req: RetrieveRequest): Segment[] {
   const index = codeIndex(db);
   const code = requireCode(db, req.code, index);
   const codeIds = req.descendants ? subtreeIds(db, code.id) : [code.id];
-  const coderIds = req.coders?.map((n) => requireCoder(db, n).id);
+  const visible = visibleCoderIds(session, req.viewer);
+  const asked = req.coders?.map((n) => requireCoder(db, n).id);
+  const coderIds = visible ? (asked ?? visible).filter((id) => visible.includes(id)) : asked;
   const documentIds = req.documents?.map((n) => requireDocument(db, n).id);
   const rows = findCodings(db, { codeIds, ...(coderIds && { coderIds }), ...(documentIds && { documentIds }) });
 
