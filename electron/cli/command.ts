@@ -44,6 +44,11 @@ export interface CommandSpec {
   options?: Record<string, OptionSpec>;
   /** Listed under this heading in the top-level help. */
   group: string;
+  /**
+   * 'report': --json prints the data object itself with "ok": true added, not inside
+   * {"ok","data"} — for outputs whose JSON shape is part of the contract (agreement, stats).
+   */
+  jsonShape?: 'report';
   run(ctx: Context, input: Input): Outcome | Promise<Outcome>;
 }
 

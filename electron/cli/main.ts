@@ -144,7 +144,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     ctx = new Context(typeof as === 'string' ? as.trim() : undefined, json);
     const outcome = await cmd.run(ctx, parsed);
     for (const note of ctx.notes) io.err(`marginalia: ${note}\n`);
-    if (json) io.out(`${JSON.stringify({ ok: true, data: outcome.data ?? null }, null, 2)}\n`);
+    if (json) {
+      const report = cmd.jsonShape === 'report' && outcome.data !== null && typeof outcome.data === 'object' && !Array.isArray(outcome.data);
+      io.out(`${JSON.stringify(report ? { ok: true, ...(outcome.data as object) } : { ok: true, data: outcome.data ?? null }, null, 2)}\n`);
+    }
     else if (outcome.text) io.out(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
     return 0;
   } catch (err) {

@@ -154,12 +154,13 @@ export const codingsExport: CommandSpec = {
   options: {
     format: { type: 'string', value: 'csv|json', help: 'file format (default csv)' },
     out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
+    viewer: { type: 'string', value: 'NAME', help: 'who is exporting (required under blind coding: only their codings until they reveal)' },
   },
   async run(ctx, { positionals, values }) {
     const out = str(values, 'out');
     const format = pickFormat(str(values, 'format'), out, ['csv', 'json'] as const, 'csv', 'codings export');
     const { exportCodings, codingsToCsv } = await codingsIo();
-    const rows = exportCodings(await ctx.open(positionals[0]!));
+    const rows = exportCodings(await ctx.open(positionals[0]!), str(values, 'viewer'));
     const content = format === 'csv' ? codingsToCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`;
     if (out) {
       writeFileSync(out, content);

@@ -1,5 +1,7 @@
 /** Every command, in the order the top-level help lists them. */
 import type { CommandSpec } from '../command.js';
+import { agreement, consensusDecide, consensusStart, consensusStatus, disagreements, stats } from './agreement.js';
+import { blind, merge, reveal } from './merge.js';
 import { attributesImport, casesCmd } from './cases.js';
 import { codebookExport, codebookImport } from './codebook.js';
 import { coders, codersAdd } from './coders.js';
@@ -19,6 +21,8 @@ export const commandList: CommandSpec[] = [
   search, retrieve,
   casesCmd, attributesImport,
   memo,
+  agreement, stats, disagreements, consensusStart, consensusDecide, consensusStatus,
+  merge, blind, reveal,
 ];
 
 const byName = new Map(commandList.map((c) => [c.name, c]));

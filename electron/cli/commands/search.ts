@@ -78,6 +78,7 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
     doc: { type: 'string', multiple: true, value: 'NAME', help: 'only this document' },
     where: { type: 'string', multiple: true, value: 'ATTR=VALUE', help: 'only cases with this attribute value' },
     find: { type: 'string', value: 'TEXT', help: 'fuzzy search within the quotes' },
+    viewer: { type: 'string', value: 'NAME', help: 'who is looking (required under blind coding: shows only their codings until they reveal)' },
   },
   async run(ctx, { positionals, values }) {
     const coders = list(values, 'coder');
@@ -89,6 +90,7 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
       ...(coders.length && { coders }),
       ...(docs.length && { documents: docs }),
       ...(Object.keys(where).length && { where }),
+      ...(str(values, 'viewer') !== undefined && { viewer: str(values, 'viewer')! }),
     };
     const session = await ctx.open(positionals[0]!);
     const find = str(values, 'find');

@@ -1,0 +1,187 @@
+/** agreement, stats, disagreements, consensus: comparing two coders and reconciling them. */
+import type { AgreementScope } from '../../services/agreement/data.js';
+import { flag, int, optionalInt, requireStr, str, UsageError, type CommandSpec, type Values } from '../command.js';
+import { lines, plural, span } from '../format.js';
+
+const GROUP = 'Agreement';
+
+function scope(values: Values, command: string): AgreementScope {
+  const coders = requireStr(values, 'coders', command).split(',').map((s) => s.trim()).filter(Boolean);
+  if (coders.length !== 2) throw new UsageError(`--coders needs exactly two names, like --coders Alice,Bob (got ${coders.length})`, command);
+  const codes = str(values, 'codes')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const documents = str(values, 'docs')?.split(',').map((s) => s.trim()).filter(Boolean);
+  return { coders: [coders[0]!, coders[1]!], ...(codes?.length && { codes }), ...(documents?.length && { documents }) };
+}
+
+const SCOPE_OPTIONS = {
+  coders: { type: 'string', value: 'A,B', help: 'the two coders to compare' },
+  codes: { type: 'string', value: 'PATH,...', help: 'only these codes (default: every code either coder used)' },
+  docs: { type: 'string', value: 'NAME,...', help: 'only these documents (default: the documents both coders coded)' },
+} as const;
+
+export const agreement: CommandSpec = {
+  name: 'agreement',
+  group: GROUP,
+  args: ['PROJECT'],
+  usage: '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--unitized] [--ci N --seed S] [--csv|--md]',
+  summary: 'Agreement between two coders at a stated unit, with the statistic named for every number',
+  details: `Units: character (default; per code × document: counts, percent agreement, Cohen's κ, Krippendorff's |uα,
+and across documents pooled / mean / length-weighted), turn (a speaker turn is coded if any character is),
+segment (MAXQDA-style matches at --overlap percent), document (code used in the document or not).
+--unitized: Krippendorff's u-α, |uα, cu-α and Cu-α over the chosen --codes as one variable.
+--ci N: bootstrap 95% intervals from N resamples of documents (seeded with --seed, default 1).
+Undefined values (0/0, e.g. nobody used the code) are null with a reason, never NaN or 1.`,
+  jsonShape: 'report',
+  options: {
+    ...SCOPE_OPTIONS,
+    unit: { type: 'string', value: 'UNIT', help: 'character (default), turn, segment or document' },
+    overlap: { type: 'string', value: 'P', help: 'segment unit: minimum overlap in percent (default 90)' },
+    unitized: { type: 'boolean', help: "Krippendorff's unitized family over the chosen codes" },
+    ci: { type: 'string', value: 'N', help: 'character unit: bootstrap confidence intervals from N resamples' },
+    seed: { type: 'string', value: 'S', help: 'seed for the bootstrap (default 1)' },
+    csv: { type: 'boolean', help: 'print CSV rows instead of a table' },
+    md: { type: 'boolean', help: 'print a Markdown table' },
+  },
+  async run(ctx, { positionals, values }) {
+    const c = 'agreement';
+    const s = scope(values, c);
+    const unit = str(values, 'unit') ?? 'character';
+    if (!['character', 'turn', 'segment', 'document'].includes(unit)) throw new UsageError(`--unit must be character, turn, segment or document (got "${unit}")`, c);
+    const session = await ctx.open(positionals[0]!);
+    let report;
+    if (flag(values, 'unitized')) {
+      const { unitizedReport } = await import('../../services/agreement/unitized.js');
+      report = unitizedReport(session, s);
+    } else if (unit === 'character') {
+      const resamples = optionalInt(values, 'ci', c, 10);
+      const { characterReport } = await import('../../services/agreement/character.js');
+      report = characterReport(session, s, resamples ? { ci: { resamples, seed: optionalInt(values, 'seed', c) ?? 1 } } : {});
+    } else if (unit === 'turn') {
+      const { turnReport } = await import('../../services/agreement/turns.js');
+      report = turnReport(session, s);
+    } else if (unit === 'segment') {
+      const overlap = optionalInt(values, 'overlap', c, 1) ?? 90;
+      if (overlap > 100) throw new UsageError('--overlap is a percentage from 1 to 100', c);
+      const { segmentReport } = await import('../../services/agreement/segments.js');
+      report = segmentReport(session, s, overlap);
+    } else {
+      const { presenceReport } = await import('../../services/agreement/presence.js');
+      report = presenceReport(session, s);
+    }
+    const f = await import('../agreement-format.js');
+    const text = flag(values, 'csv') ? f.reportCsv(report) : flag(values, 'md') ? f.reportMarkdown(report) : f.reportText(report);
+    return { data: report, text };
+  },
+};
+
+export const stats: CommandSpec = {
+  name: 'stats',
+  group: GROUP,
+  args: ['TABLE.csv'],
+  usage: '--statistic percent|percent-all|kappa|pi|fleiss|bp|ac1|alpha [--level nominal|ordinal|interval|ratio] [--categories N]',
+  summary: 'A reliability statistic over a units × coders CSV table (header: coder names; empty cell = missing)',
+  details: `percent and percent-all are 0–100. kappa and pi compare exactly two coders; fleiss, ac1, alpha any number.
+bp (Brennan–Prediger) needs --categories: the number of categories available, not the number seen.
+--level applies to alpha (default nominal). Undefined values print as null with a reason.`,
+  jsonShape: 'report',
+  options: {
+    statistic: { type: 'string', value: 'NAME', help: 'percent, percent-all, kappa, pi, fleiss, bp, ac1 or alpha' },
+    level: { type: 'string', value: 'LEVEL', help: 'nominal (default), ordinal, interval or ratio' },
+    categories: { type: 'string', value: 'N', help: 'number of categories available (bp; optional for ac1)' },
+  },
+  async run(_ctx, { positionals, values }) {
+    const c = 'stats';
+    const { STATISTICS, tableStatistic } = await import('../../services/agreement/table-stats.js');
+    const statistic = requireStr(values, 'statistic', c) as (typeof STATISTICS)[number];
+    if (!STATISTICS.includes(statistic)) throw new UsageError(`--statistic must be one of ${STATISTICS.join(', ')}`, c);
+    const level = (str(values, 'level') ?? 'nominal') as 'nominal';
+    if (!['nominal', 'ordinal', 'interval', 'ratio'].includes(level)) throw new UsageError('--level must be nominal, ordinal, interval or ratio', c);
+    const categories = optionalInt(values, 'categories', c, 2);
+    const r = tableStatistic(positionals[0]!, { statistic, level, ...(categories !== undefined && { categories }) });
+    const value = r.value === null ? `undefined (${r.reason})` : statistic.startsWith('percent') ? `${r.value.toFixed(2)}%` : r.value.toFixed(4);
+    return { data: r, text: `${statistic} (${level}) = ${value}  over ${plural(r.units, 'unit')}, coders ${r.coders.join(', ')}` };
+  },
+};
+
+export const disagreements: CommandSpec = {
+  name: 'disagreements',
+  group: GROUP,
+  args: ['PROJECT'],
+  usage: '--coders A,B [--codes PATH,...] [--docs NAME,...]',
+  summary: 'Every stretch one coder coded and the other did not, in document order, with its id and context',
+  options: { ...SCOPE_OPTIONS },
+  async run(ctx, { positionals, values }) {
+    const { listDisagreements } = await import('../../services/agreement/disagreements.js');
+    const items = listDisagreements(await ctx.open(positionals[0]!), scope(values, 'disagreements'));
+    if (items.length === 0) return { data: items, text: 'No disagreements: the two coders coded the same text with the same codes.' };
+    const text = items.map((i) => `[${i.id}] ${i.document}:${lines(i.lineStart, i.lineEnd)} ${span(i.start, i.end)}  ${i.code}  only ${i.coder}${i.speaker ? `  (${i.speaker})` : ''}\n    ${i.before}⟦${i.text.replace(/\s+/g, ' ')}⟧${i.after}`);
+    return { data: items, text: `${text.join('\n')}\n${plural(items.length, 'disagreement')}` };
+  },
+};
+
+const NAME_OPTION = { name: { type: 'string', value: 'NAME', help: 'the consensus coder (default "Consensus (A+B)")' } } as const;
+
+function statusText(s: { coder: string; items: number; decided: number; open: { id: string; document: string; code: string; coder: string; text: string }[]; stale: unknown[] }): string {
+  const head = `${s.coder}: ${s.decided} of ${plural(s.items, 'disagreement')} decided, ${s.open.length} open${s.stale.length ? `, ${s.stale.length} stale (the coders changed those stretches since)` : ''}`;
+  return [head, ...s.open.slice(0, 50).map((i) => `  open [${i.id}] ${i.document}  ${i.code}  only ${i.coder}: ${i.text.replace(/\s+/g, ' ').slice(0, 80)}`)].join('\n');
+}
+
+export const consensusStart: CommandSpec = {
+  name: 'consensus start',
+  group: GROUP,
+  args: ['PROJECT'],
+  usage: '--coders A,B [--name NAME]',
+  summary: 'Create the consensus coder of two coders, holding the text both coded alike',
+  options: { ...SCOPE_OPTIONS, ...NAME_OPTION },
+  async run(ctx, { positionals, values }) {
+    const { startConsensus } = await import('../../services/agreement/consensus.js');
+    const s = startConsensus(await ctx.open(positionals[0]!), { ...scope(values, 'consensus start'), ...(str(values, 'name') && { name: str(values, 'name')! }) });
+    return { data: s, text: statusText(s) };
+  },
+};
+
+export const consensusDecide: CommandSpec = {
+  name: 'consensus decide',
+  group: GROUP,
+  args: ['PROJECT'],
+  usage: '--coders A,B --item ID --decision accept-a|accept-b|keep-both|drop|custom [--start N --end N] [--reason TEXT]',
+  summary: 'Decide one disagreement; the consensus coder\u2019s codings follow (decisions can be changed)',
+  details: 'accept-a / accept-b: take that coder\u2019s version of the stretch; keep-both: keep it; drop: leave it out; custom: keep --start..--end instead (UTF-16 offsets).',
+  options: {
+    ...SCOPE_OPTIONS,
+    ...NAME_OPTION,
+    item: { type: 'string', value: 'ID', help: 'the disagreement id (from: marginalia disagreements)' },
+    decision: { type: 'string', value: 'DECISION', help: 'accept-a, accept-b, keep-both, drop or custom' },
+    start: { type: 'string', value: 'N', help: 'custom span start' },
+    end: { type: 'string', value: 'N', help: 'custom span end' },
+    reason: { type: 'string', value: 'TEXT', help: 'why (kept with the decision)' },
+  },
+  async run(ctx, { positionals, values }) {
+    const c = 'consensus decide';
+    const { decide } = await import('../../services/agreement/consensus.js');
+    const s = decide(await ctx.open(positionals[0]!), {
+      ...scope(values, c),
+      ...(str(values, 'name') && { name: str(values, 'name')! }),
+      item: requireStr(values, 'item', c),
+      decision: requireStr(values, 'decision', c) as 'drop',
+      ...(str(values, 'start') !== undefined && { start: int(str(values, 'start')!, '--start', c) }),
+      ...(str(values, 'end') !== undefined && { end: int(str(values, 'end')!, '--end', c) }),
+      ...(str(values, 'reason') !== undefined && { reason: str(values, 'reason')! }),
+    });
+    return { data: s, text: statusText(s) };
+  },
+};
+
+export const consensusStatus: CommandSpec = {
+  name: 'consensus status',
+  group: GROUP,
+  args: ['PROJECT'],
+  usage: '--coders A,B [--name NAME]',
+  summary: 'How many disagreements are decided, and which are still open',
+  options: { ...SCOPE_OPTIONS, ...NAME_OPTION },
+  async run(ctx, { positionals, values }) {
+    const { consensusStatus: status } = await import('../../services/agreement/consensus.js');
+    const s = status(await ctx.open(positionals[0]!), { ...scope(values, 'consensus status'), ...(str(values, 'name') && { name: str(values, 'name')! }) });
+    return { data: s, text: statusText(s) };
+  },
+};

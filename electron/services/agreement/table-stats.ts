@@ -1,0 +1,106 @@
+/**
+ * `marginalia stats TABLE.csv`: a reliability statistic over a units × coders table read from
+ * CSV (header = coder names, one row per unit, empty cell = missing value).
+ */
+import { basename } from 'node:path';
+import {
+  brennanPrediger,
+  cohenKappa,
+  fleissKappa,
+  gwetAC1,
+  krippendorffAlpha,
+  percentAgreement,
+  percentAllAgree,
+  scottPi,
+  type Level,
+  type ReliabilityTable,
+  type StatResult,
+} from '../../../shared/agreement/index.js';
+import { parseCsv } from '../../../shared/csv.js';
+import { fail, MarginaliaError } from '../../../shared/errors.js';
+import { readTextFile } from '../files.js';
+
+export const STATISTICS = ['percent', 'percent-all', 'kappa', 'pi', 'fleiss', 'bp', 'ac1', 'alpha'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+
+export interface TableStatRequest {
+  statistic: Statistic;
+  level?: Level;
+  categories?: number;
+}
+
+export interface TableStatResult {
+  statistic: Statistic;
+  level: Level;
+  value: number | null;
+  reason?: string;
+  units: number;
+  coders: string[];
+}
+
+/** Reads TABLE.csv; numbers stay numbers at interval/ratio level, text otherwise. */
+export function readReliabilityTable(file: string, level: Level): { table: ReliabilityTable; coders: string[] } {
+  const name = basename(file);
+  const rows = parseCsv(readTextFile(file), name).filter((r) => r.some((c) => c.trim() !== ''));
+  const header = rows[0]?.map((h) => h.trim()) ?? [];
+  if (header.length < 2) fail('csv_error', `${name}: the header must name at least two coders (got ${header.length})`);
+  if (header.some((h) => h === '')) fail('csv_error', `${name}: a coder column has no name in the header`);
+  const numeric = level === 'interval' || level === 'ratio';
+  // Ordinal values that are all numbers are ordered as numbers (1 < 2 < 10), not as text.
+  const ordinalNumbers = level === 'ordinal' && rows.slice(1).every((r) => r.every((c) => c.trim() === '' || Number.isFinite(Number(c.trim()))));
+  const values = rows.slice(1).map((r, i) => {
+    if (r.length !== header.length) fail('csv_error', `${name} row ${i + 2}: ${r.length} values for ${header.length} coders`);
+    return r.map((cell, j) => {
+      const v = cell.trim();
+      if (v === '') return null;
+      if (!numeric) return ordinalNumbers ? Number(v) : v;
+      const n = Number(v);
+      if (!Number.isFinite(n)) fail('csv_error', `${name} row ${i + 2}, coder "${header[j]}": "${v}" is not a number (needed at ${level} level)`);
+      return n;
+    });
+  });
+  if (values.length === 0) fail('csv_error', `${name}: no units after the header`);
+  return { table: { level, values }, coders: header };
+}
+
+function compute(req: TableStatRequest, table: ReliabilityTable): StatResult & { units?: number } {
+  switch (req.statistic) {
+    case 'percent':
+      return percentAgreement(table);
+    case 'percent-all':
+      return percentAllAgree(table);
+    case 'kappa':
+      return cohenKappa(table);
+    case 'pi':
+      return scottPi(table);
+    case 'fleiss':
+      return fleissKappa(table);
+    case 'bp':
+      if (req.categories === undefined) fail('invalid_input', 'bp (Brennan–Prediger) needs --categories N: the number of categories coders could choose from');
+      return brennanPrediger(table, req.categories);
+    case 'ac1':
+      return gwetAC1(table, req.categories === undefined ? {} : { categories: req.categories });
+    case 'alpha':
+      return krippendorffAlpha(table);
+  }
+}
+
+export function tableStatistic(file: string, req: TableStatRequest): TableStatResult {
+  const level = req.level ?? 'nominal';
+  const { table, coders } = readReliabilityTable(file, level);
+  let r: StatResult & { units?: number };
+  try {
+    r = compute(req, table);
+  } catch (err) {
+    if (err instanceof MarginaliaError) fail(err.code, `${basename(file)}: ${err.message}`);
+    throw err;
+  }
+  return {
+    statistic: req.statistic,
+    level,
+    value: r.value,
+    ...(r.value === null && r.reason && { reason: r.reason }),
+    units: typeof r.units === 'number' ? r.units : table.values.length,
+    coders,
+  };
+}
