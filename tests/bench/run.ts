@@ -2,13 +2,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { agreementBench } from './agreement.js';
 import { foundationBench } from './foundation.js';
 import { printTable } from './stats.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-'));
 try {
   console.log(`Marginalia benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-  printTable('Foundation (project file, import, codings, search)', await foundationBench(dir));
+  const only = process.argv[2];
+  if (!only || only === 'foundation') printTable('Foundation (project file, import, codings, search)', await foundationBench(dir));
+  if (!only || only === 'agreement') printTable('Agreement (two coders)', await agreementBench(dir));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
