@@ -180,8 +180,10 @@ export const codings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    // The merge rule's lookup (same document, code and coder, near a span); also serves "codings of a document".
-    index('codings_doc_code_coder_idx').on(t.documentId, t.codeId, t.coderId, t.start),
+    // One index for the merge rule's lookup (same document, code and coder, near a span), for
+    // "codings of a document", and — since it holds every span column — for agreement's read of
+    // all spans, which scans this index and never the rows with their quotes.
+    index('codings_span_idx').on(t.documentId, t.codeId, t.coderId, t.start, t.end),
     index('codings_code_idx').on(t.codeId),
     check('codings_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
   ],

@@ -116,3 +116,27 @@ export function codingCounts(db: Db): CodingCount[] {
     'SELECT code_id AS codeId, coder_id AS coderId, document_id AS documentId, count(*) AS n FROM codings GROUP BY code_id, coder_id, document_id',
   ).all() as CodingCount[];
 }
+
+export interface SpanRow {
+  guid?: string;
+  documentId: number;
+  codeId: number;
+  coderId: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Just the spans of some coders' codings (no quotes, no memos): what agreement needs. Without
+ * GUIDs the covering span index answers alone, never reading a row.
+ */
+export function spansOfCoders(db: Db, coderIds: number[], withGuids = false): SpanRow[] {
+  const wanted = new Set(coderIds);
+  const stmt = prepared(
+    db,
+    withGuids
+      ? 'SELECT guid, document_id AS documentId, code_id AS codeId, coder_id AS coderId, start, "end" FROM codings'
+      : 'SELECT document_id AS documentId, code_id AS codeId, coder_id AS coderId, start, "end" FROM codings INDEXED BY codings_span_idx',
+  );
+  return (stmt.all() as SpanRow[]).filter((r) => wanted.has(r.coderId));
+}

@@ -13,5 +13,6 @@ try {
   if (!only || only === 'foundation') printTable('Foundation (project file, import, codings, search)', await foundationBench(dir));
   if (!only || only === 'agreement') printTable('Agreement (two coders)', await agreementBench(dir));
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.KEEP_BENCH) rmSync(dir, { recursive: true, force: true });
+  else console.log('kept', dir);
 }

@@ -97,7 +97,7 @@ function status(action: Action, data: AgreementData, coder: CoderRecord, items: 
 
 /** The two coders' data, with the consensus coder kept out of "either coder used this code". */
 function load(session: Session, scope: ConsensusScope) {
-  const data = loadAgreementData(session, scope);
+  const data = loadAgreementData(session, { ...scope, withGuids: true });
   return { data, items: listDisagreements(session, scope, data) };
 }
 

@@ -6,7 +6,7 @@
  * report disagreement that is really "not yet coded".
  */
 import { listCoders } from '../../../db/queries/coders.js';
-import { findCodings } from '../../../db/queries/codings.js';
+import { spansOfCoders } from '../../../db/queries/codings.js';
 import { documentTurns, listDocuments } from '../../../db/queries/documents.js';
 import { fail } from '../../../shared/errors.js';
 import type { CodeRecord, CoderRecord, Span, Turn } from '../../../shared/types.js';
@@ -19,6 +19,8 @@ export interface AgreementScope {
   codes?: string[];
   /** Document names; default: the documents both coders coded. */
   documents?: string[];
+  /** Load each coding's GUID too (disagreements point back at codings; statistics need not). */
+  withGuids?: boolean;
 }
 
 export interface ScopeDocument {
@@ -28,9 +30,9 @@ export interface ScopeDocument {
   length: number;
 }
 
-/** A coder's coding as a span, with its GUID so reviews can point back at it. */
+/** A coder's coding as a span, with its GUID (when asked for) so reviews can point back at it. */
 export interface CodedSpan extends Span {
-  guid: string;
+  guid?: string;
 }
 
 export interface CodeDocSpans {
@@ -64,7 +66,7 @@ export function loadAgreementData(session: Session, scope: AgreementScope): Agre
   const a = requireCoderStrict(session, nameA);
   const b = requireCoderStrict(session, nameB);
   if (a.id === b.id) fail('invalid_input', `compare two different coders (got "${nameA}" twice)`);
-  const rows = findCodings(db, { coderIds: [a.id, b.id] });
+  const rows = spansOfCoders(db, [a.id, b.id], scope.withGuids ?? false);
   const usedBy = (coderId: number) => new Set(rows.filter((r) => r.coderId === coderId).map((r) => r.documentId));
   const docsA = usedBy(a.id);
   const docsB = usedBy(b.id);
@@ -103,7 +105,7 @@ export function loadAgreementData(session: Session, scope: AgreementScope): Agre
     const key = `${r.codeId}:${r.documentId}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { a: [], b: [] }));
-    (r.coderId === a.id ? g.a : g.b).push({ start: r.start, end: r.end, guid: r.guid });
+    (r.coderId === a.id ? g.a : g.b).push(r.guid === undefined ? { start: r.start, end: r.end } : { start: r.start, end: r.end, guid: r.guid });
   }
   const cells: CodeDocSpans[] = [];
   for (const code of codes) {

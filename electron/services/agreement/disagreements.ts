@@ -61,9 +61,9 @@ function speakerAt(turns: readonly Turn[], offset: number): string | null {
   return null;
 }
 
-const overlapping = (spans: CodedSpan[], s: Span) => spans.filter((c) => c.start < s.end && s.start < c.end).map((c) => c.guid);
+const overlapping = (spans: CodedSpan[], s: Span) => spans.filter((c) => c.start < s.end && s.start < c.end).flatMap((c) => (c.guid ? [c.guid] : []));
 
-export function listDisagreements(session: Session, scope: AgreementScope, data: AgreementData = loadAgreementData(session, scope)): Disagreement[] {
+export function listDisagreements(session: Session, scope: AgreementScope, data: AgreementData = loadAgreementData(session, { ...scope, withGuids: true })): Disagreement[] {
   const [a, b] = data.coders;
   const texts = new Map<number, { text: string; starts: number[] }>();
   const out: Disagreement[] = [];
