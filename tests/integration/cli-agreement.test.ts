@@ -66,6 +66,10 @@ describe('marginalia stats', () => {
     expect(alpha('interval').value).toBeCloseTo(0.849, 3);
     expect(alpha('ratio').value).toBeCloseTo(0.797, 3);
     expect(report(['stats', t, '--statistic', 'percent']).value).toBeGreaterThan(0);
+    const ci = report(['stats', t, '--statistic', 'alpha', '--level', 'interval', '--ci', '500', '--seed', '9']);
+    expect(ci.ci).toMatchObject({ resamples: 500, seed: 9, resampled: 'units' });
+    expect(ci.ci.lower).toBeLessThan(ci.value);
+    expect(report(['stats', t, '--statistic', 'alpha', '--level', 'interval', '--ci', '500', '--seed', '9']).ci).toEqual(ci.ci);
   });
 
   it('gives null with a reason for one category, and clear errors for bad tables', () => {
@@ -75,6 +79,11 @@ describe('marginalia stats', () => {
     const r = report(['stats', one, '--statistic', 'kappa']);
     expect(r.value).toBeNull();
     expect(r.reason).toMatch(/one and the same category/);
+    const single = join(dir, 'single.csv');
+    writeFileSync(single, 'A,B\n1,2\n');
+    const u = report(['stats', single, '--statistic', 'alpha']);
+    expect(u.value).toBeNull();
+    expect(u.reason).toBeTruthy();
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'A,B\n1,2\nx,3\n');
     expectFailure(cli(['stats', bad, '--statistic', 'alpha', '--level', 'interval']), /bad\.csv row 3, coder "A": "x" is not a number/);

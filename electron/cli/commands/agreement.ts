@@ -78,7 +78,7 @@ export const stats: CommandSpec = {
   name: 'stats',
   group: GROUP,
   args: ['TABLE.csv'],
-  usage: '--statistic percent|percent-all|kappa|pi|fleiss|bp|ac1|alpha [--level nominal|ordinal|interval|ratio] [--categories N]',
+  usage: '--statistic percent|percent-all|kappa|pi|fleiss|bp|ac1|alpha [--level nominal|ordinal|interval|ratio] [--categories N] [--ci N --seed S]',
   summary: 'A reliability statistic over a units × coders CSV table (header: coder names; empty cell = missing)',
   details: `percent and percent-all are 0–100. kappa and pi compare exactly two coders; fleiss, ac1, alpha any number.
 bp (Brennan–Prediger) needs --categories: the number of categories available, not the number seen.
@@ -88,6 +88,8 @@ bp (Brennan–Prediger) needs --categories: the number of categories available, 
     statistic: { type: 'string', value: 'NAME', help: 'percent, percent-all, kappa, pi, fleiss, bp, ac1 or alpha' },
     level: { type: 'string', value: 'LEVEL', help: 'nominal (default), ordinal, interval or ratio' },
     categories: { type: 'string', value: 'N', help: 'number of categories available (bp; optional for ac1)' },
+    ci: { type: 'string', value: 'N', help: 'bootstrap 95% interval from N resamples of units' },
+    seed: { type: 'string', value: 'S', help: 'seed for the bootstrap (default 1)' },
   },
   async run(_ctx, { positionals, values }) {
     const c = 'stats';
@@ -97,9 +99,17 @@ bp (Brennan–Prediger) needs --categories: the number of categories available, 
     const level = (str(values, 'level') ?? 'nominal') as 'nominal';
     if (!['nominal', 'ordinal', 'interval', 'ratio'].includes(level)) throw new UsageError('--level must be nominal, ordinal, interval or ratio', c);
     const categories = optionalInt(values, 'categories', c, 2);
-    const r = tableStatistic(positionals[0]!, { statistic, level, ...(categories !== undefined && { categories }) });
-    const value = r.value === null ? `undefined (${r.reason})` : statistic.startsWith('percent') ? `${r.value.toFixed(2)}%` : r.value.toFixed(4);
-    return { data: r, text: `${statistic} (${level}) = ${value}  over ${plural(r.units, 'unit')}, coders ${r.coders.join(', ')}` };
+    const resamples = optionalInt(values, 'ci', c, 10);
+    const r = tableStatistic(positionals[0]!, {
+      statistic,
+      level,
+      ...(categories !== undefined && { categories }),
+      ...(resamples && { ci: { resamples, seed: optionalInt(values, 'seed', c) ?? 1 } }),
+    });
+    const show = (v: number | null) => (v === null ? '—' : statistic.startsWith('percent') ? `${v.toFixed(2)}%` : v.toFixed(4));
+    const value = r.value === null ? `undefined (${r.reason})` : show(r.value);
+    const ci = r.ci ? `, 95% CI [${show(r.ci.lower)}, ${show(r.ci.upper)}] (${r.ci.resamples} resamples of units, seed ${r.ci.seed})` : '';
+    return { data: r, text: `${statistic} (${level}) = ${value}  over ${plural(r.units, 'unit')}, coders ${r.coders.join(', ')}${ci}` };
   },
 };
 

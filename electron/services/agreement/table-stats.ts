@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import {
+  bootstrapTableCI,
   brennanPrediger,
   cohenKappa,
   fleissKappa,
@@ -27,6 +28,8 @@ export interface TableStatRequest {
   statistic: Statistic;
   level?: Level;
   categories?: number;
+  /** Bootstrap percentile interval from this many resamples of units (seeded). */
+  ci?: { resamples: number; seed: number };
 }
 
 export interface TableStatResult {
@@ -36,6 +39,7 @@ export interface TableStatResult {
   reason?: string;
   units: number;
   coders: string[];
+  ci?: { lower: number | null; upper: number | null; level: number; resamples: number; seed: number; resampled: 'units'; nullReplicates: number };
 }
 
 /** Reads TABLE.csv; numbers stay numbers at interval/ratio level, text otherwise. */
@@ -89,12 +93,18 @@ export function tableStatistic(file: string, req: TableStatRequest): TableStatRe
   const level = req.level ?? 'nominal';
   const { table, coders } = readReliabilityTable(file, level);
   let r: StatResult & { units?: number };
+  // One comparable unit gives no basis for chance agreement: report it as undefined, not as 0.
+  const comparable = table.values.filter((row) => row.filter((v) => v !== null).length >= 2).length;
+  if (comparable < 2 && !req.statistic.startsWith('percent')) {
+    return { statistic: req.statistic, level, value: null, reason: `only ${comparable} unit has values from two coders: a chance-corrected statistic needs at least two`, units: comparable, coders };
+  }
   try {
     r = compute(req, table);
   } catch (err) {
     if (err instanceof MarginaliaError) fail(err.code, `${basename(file)}: ${err.message}`);
     throw err;
   }
+  const ci = req.ci && bootstrapTableCI(table, (t) => compute(req, t), req.ci);
   return {
     statistic: req.statistic,
     level,
@@ -102,5 +112,6 @@ export function tableStatistic(file: string, req: TableStatRequest): TableStatRe
     ...(r.value === null && r.reason && { reason: r.reason }),
     units: typeof r.units === 'number' ? r.units : table.values.length,
     coders,
+    ...(ci && { ci: { lower: ci.lower, upper: ci.upper, level: ci.level, resamples: ci.resamples, seed: ci.seed, resampled: 'units' as const, nullReplicates: ci.nullReplicates } }),
   };
 }
