@@ -25,9 +25,28 @@ export interface Action {
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
+export type ActionListener = (batch: string) => void;
+
+const listeners = new WeakMap<Project, Set<ActionListener>>();
+
+/**
+ * Calls `fn` with the batch id of every action on `project` that committed at least one event
+ * (the undo history uses this to learn what the session changed). Returns an unsubscribe.
+ */
+export function onAction(project: Project, fn: ActionListener): () => void {
+  let set = listeners.get(project);
+  if (!set) {
+    set = new Set();
+    listeners.set(project, set);
+  }
+  set.add(fn);
+  return () => set.delete(fn);
+}
+
 export function runAction<T>(project: Project, actor: string, fn: (action: Action) => T): T {
   const batch = newGuid();
   const at = nowIso();
+  let logged = 0;
   const action: Action = {
     project,
     db: project.db,
@@ -35,6 +54,7 @@ export function runAction<T>(project: Project, actor: string, fn: (action: Actio
     batch,
     at,
     log(e) {
+      logged += 1;
       prepared(
         project.db,
         'INSERT INTO events (batch, at, actor, action, entity, entity_guid, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -42,5 +62,9 @@ export function runAction<T>(project: Project, actor: string, fn: (action: Actio
     },
   };
   // better-sqlite3 transactions are synchronous: nothing inside may await.
-  return project.sqlite.transaction(() => fn(action))();
+  const result = project.sqlite.transaction(() => fn(action))();
+  // Only after the commit, and only when something was recorded (an action nested inside another's
+  // transaction is not reported on its own: its events commit with the outer one).
+  if (logged > 0 && !project.sqlite.inTransaction) for (const l of listeners.get(project) ?? []) l(batch);
+  return result;
 }

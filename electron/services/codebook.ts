@@ -16,6 +16,7 @@ import {
 import { deleteCodingRow, findCodings } from '../../db/queries/codings.js';
 import { documentText } from '../../db/queries/documents.js';
 import { memoFor } from '../../db/queries/memos.js';
+import { codeSnapshot, decisionsWhere } from '../../db/queries/snapshots.js';
 import { normaliseColor, pickColor, validateCodeName } from '../../shared/codebook/tree.js';
 import { fail } from '../../shared/errors.js';
 import { newGuid } from '../../shared/ids.js';
@@ -110,10 +111,18 @@ export function moveCode(session: Session, path: string, newParentPath: string |
     const clash = childByName(action.db, parentId, code.name);
     if (clash && clash.id !== code.id) fail('duplicate', `a code named "${code.name}" already exists under "${newParentPath ?? 'the top level'}"`);
     const others = siblings(action.db, parentId).filter((s) => s.id !== code.id);
+    // The new siblings are renumbered; their old positions let undo put them back exactly.
+    const renumbered = others.map((s) => ({ guid: s.guid, position: s.position }));
     const at = Math.max(0, Math.min(position ?? others.length, others.length));
     others.splice(at, 0, { ...(codeById(action.db, code.id) as CodeRow) });
     others.forEach((s, i) => updateCode(action.db, s.id, s.id === code.id ? { parentId, position: i } : { position: i }));
-    action.log({ action: 'code.move', entity: 'code', entityGuid: code.guid, before: { parentId: code.parentId, position: code.position }, after: { parentId, position: at } });
+    action.log({
+      action: 'code.move',
+      entity: 'code',
+      entityGuid: code.guid,
+      before: { parentId: code.parentId, position: code.position, siblings: renumbered },
+      after: { parentId, position: at },
+    });
   });
 }
 
@@ -134,12 +143,12 @@ export function deleteCode(session: Session, path: string): { code: string; subc
   return runAction(session.project, session.actor, (action) => {
     const code = requireCode(action.db, path);
     const ids = subtreeIds(action.db, code.id);
-    const gone = findCodings(action.db, { codeIds: ids });
-    const rows = ids.map((id) => codeById(action.db, id));
-    action.log({ action: 'code.delete', entity: 'code', entityGuid: code.guid, before: { codes: rows, codings: gone } });
-    for (const c of gone) deleteCodingRow(action.db, c.id);
+    // Codes, codings, their memos and consensus decisions: what undo needs to restore them all.
+    const before = codeSnapshot(action.db, ids);
+    action.log({ action: 'code.delete', entity: 'code', entityGuid: code.guid, before });
+    for (const c of before.codings) deleteCodingRow(action.db, c.id);
     for (const id of ids) deleteCodeRow(action.db, id);
-    return { code: code.path, subcodes: ids.length - 1, codings: gone.length };
+    return { code: code.path, subcodes: ids.length - 1, codings: before.codings.length };
   });
 }
 
@@ -175,13 +184,20 @@ function mergeInto(action: Action, sourceId: number, targetId: number, stats: { 
   for (const child of siblings(db, sourceId)) {
     const same = childByName(db, targetId, child.name);
     if (same) mergeInto(action, child.id, same.id, stats);
-    else updateCode(db, child.id, { parentId: targetId, position: nextPosition(db, targetId) });
+    else {
+      const place = { parentId: targetId, position: nextPosition(db, targetId) };
+      updateCode(db, child.id, place);
+      action.log({ action: 'code.move', entity: 'code', entityGuid: child.guid, before: { parentId: child.parentId, position: child.position, siblings: [] }, after: place });
+    }
   }
   const memo = memoFor(db, 'code', sourceId);
   if (memo) {
     const mine = memoFor(db, 'code', targetId)?.body;
     writeMemo(action, 'code', targetId, target.guid, mine ? `${mine}\n\n${memo.body}` : memo.body);
   }
-  action.log({ action: 'code.merge', entity: 'code', entityGuid: source.guid, before: source, after: { mergedInto: target.guid } });
+  // The source's memo and consensus decisions go with it (cascade); logged so undo can restore them.
+  const memoRow = memoFor(db, 'code', sourceId) ?? null;
+  const decisions = decisionsWhere(db, { codeIds: [sourceId] });
+  action.log({ action: 'code.merge', entity: 'code', entityGuid: source.guid, before: { ...source, memoRow, decisions }, after: { mergedInto: target.guid } });
   deleteCodeRow(db, sourceId);
 }

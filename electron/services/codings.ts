@@ -14,6 +14,7 @@ import {
   type CodingWithMemo,
 } from '../../db/queries/codings.js';
 import { documentById, documentText } from '../../db/queries/documents.js';
+import { memoFor } from '../../db/queries/memos.js';
 import { fail } from '../../shared/errors.js';
 import { newGuid } from '../../shared/ids.js';
 import type { CoderRecord } from '../../shared/types.js';
@@ -64,7 +65,8 @@ export function placeCoding(
   const absorbed = touching.filter((c) => c.id !== survivor?.id);
   const memo = joinMemos([survivor?.memo, ...absorbed.map((c) => c.memo), p.memo]);
   for (const c of absorbed) {
-    action.log({ action: 'coding.merge-away', entity: 'coding', entityGuid: c.guid, before: c, after: { mergedInto: survivor?.guid } });
+    // memoRow: the memo row goes with the coding (trigger); undo puts it back with its GUID.
+    action.log({ action: 'coding.merge-away', entity: 'coding', entityGuid: c.guid, before: { ...c, memoRow: memoFor(db, 'coding', c.id) ?? null }, after: { mergedInto: survivor?.guid } });
     deleteCodingRow(db, c.id);
   }
   const quote = text.slice(start, end);
@@ -126,8 +128,9 @@ function requireCoding(action: Action, guid: string): CodingWithMemo {
 export function removeCoding(session: Session, guid: string): void {
   runAction(session.project, session.actor, (action) => {
     const c = requireCoding(action, guid);
+    const memoRow = memoFor(action.db, 'coding', c.id) ?? null;
     deleteCodingRow(action.db, c.id);
-    action.log({ action: 'coding.remove', entity: 'coding', entityGuid: c.guid, before: c });
+    action.log({ action: 'coding.remove', entity: 'coding', entityGuid: c.guid, before: { ...c, memoRow } });
   });
 }
 

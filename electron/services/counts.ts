@@ -5,6 +5,7 @@ import { listCodes } from '../../db/queries/codes.js';
 import type { Session } from './session.js';
 
 export interface CoderCount {
+  id: number;
   name: string;
   guid: string;
   codings: number;
@@ -15,7 +16,7 @@ export function coderCounts(session: Session): CoderCount[] {
   const rows = codingCounts(session.project.db);
   return listCoders(session.project.db).map((c) => {
     const mine = rows.filter((r) => r.coderId === c.id);
-    return { name: c.name, guid: c.guid, codings: mine.reduce((n, r) => n + r.n, 0), documents: new Set(mine.map((r) => r.documentId)).size };
+    return { id: c.id, name: c.name, guid: c.guid, codings: mine.reduce((n, r) => n + r.n, 0), documents: new Set(mine.map((r) => r.documentId)).size };
   });
 }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { runAction } from '../../db/action.js';
 import { insertChunks } from '../../db/queries/chunks.js';
-import { findCodings } from '../../db/queries/codings.js';
+import { documentSnapshot } from '../../db/queries/snapshots.js';
 import {
   countDocumentCodings,
   deleteDocumentRow,
@@ -176,15 +176,12 @@ export function deleteDocument(session: Session, name: string): { document: stri
   return runAction(session.project, session.actor, (action) => {
     const { db } = action;
     const doc = requireDocument(db, name);
-    const codingRows = findCodings(db, { documentIds: [doc.id] });
-    action.log({
-      action: 'document.delete',
-      entity: 'document',
-      entityGuid: doc.guid,
-      before: { ...doc, text: documentText(db, doc.id), turns: documentTurns(db, doc.id), cues: documentCues(db, doc.id), codings: codingRows },
-    });
+    // Everything the deletion takes (text, turns, cues, codings, memos, speaker cases, consensus
+    // decisions, search chunk places), so undo can restore it row for row.
+    const before = documentSnapshot(session.project, doc);
+    action.log({ action: 'document.delete', entity: 'document', entityGuid: doc.guid, before });
     deleteDocumentRow(db, doc.id);
-    return { document: doc.name, codings: codingRows.length };
+    return { document: doc.name, codings: before.codings.length };
   });
 }
 

@@ -6,6 +6,7 @@
 import type { Action } from '../../db/action.js';
 import { codingsOfGroup, deleteCodingRow, insertCoding, updateCoding, type CodingWithMemo } from '../../db/queries/codings.js';
 import { documentText } from '../../db/queries/documents.js';
+import { memoFor } from '../../db/queries/memos.js';
 import { touchingComponents, type Placed } from '../../shared/codings/merge.js';
 import { newGuid } from '../../shared/ids.js';
 import { writeMemo } from './memos.js';
@@ -59,7 +60,8 @@ export function placeCodings(action: Action, list: NewCoding[], texts = new Map<
       const quote = text.slice(comp.start, comp.end);
       let guid: string;
       for (const gone of olds.slice(1)) {
-        action.log({ action: 'coding.merge-away', entity: 'coding', entityGuid: gone.guid, before: gone, after: { mergedInto: survivor!.guid } });
+        const memoRow = memoFor(action.db, 'coding', gone.id) ?? null;
+        action.log({ action: 'coding.merge-away', entity: 'coding', entityGuid: gone.guid, before: { ...gone, memoRow }, after: { mergedInto: survivor!.guid } });
         deleteCodingRow(action.db, gone.id);
       }
       if (survivor) {

@@ -65,7 +65,18 @@ export async function parseFile(path: string, options: ImportOptions = {}): Prom
   }
   if (size === 0) fail('empty_file', `${name}: the file is empty`);
 
-  const bytes = new Uint8Array(await readFile(path));
+  return parseBytes(name, new Uint8Array(await readFile(path)), options);
+}
+
+/**
+ * Parses a file's bytes (from disk, or uploaded in browser mode) with the same checks and
+ * one-line errors as a file on disk.
+ */
+export async function parseBytes(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ParsedDocument> {
+  const { parse } = parserFor(name);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) fail('too_large', `${name}: ${mb(bytes.length)} is over the import limit of ${mb(maxBytes)}; raise it with --max-size MB`);
+  if (bytes.length === 0) fail('empty_file', `${name}: the file is empty`);
   let doc: ParsedDocument;
   try {
     doc = await parse(bytes, name);
