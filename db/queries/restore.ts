@@ -18,12 +18,15 @@ export function restoreCodeRows(db: Db, rows: CodeRow[]): void {
   for (const r of rows) db.insert(codes).values(r).run();
 }
 
-export function restoreCodingRow(db: Db, c: CodingWithMemo): void {
+/** Without an id (when the old one is somehow taken) the row gets a new one. */
+type MaybeId<T extends { id: number }> = Omit<T, 'id'> & { id?: number };
+
+export function restoreCodingRow(db: Db, c: MaybeId<CodingWithMemo>): void {
   const { memo: _memo, ...row } = c;
   db.insert(codings).values(row).run();
 }
 
-export function restoreMemoRow(db: Db, row: MemoRow): void {
+export function restoreMemoRow(db: Db, row: MaybeId<MemoRow>): void {
   db.insert(memos).values(row).run();
 }
 

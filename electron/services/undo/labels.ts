@@ -1,0 +1,67 @@
+/** Short names for what a batch did, shown as "Undo …" / "Redo …" in the UI. */
+import { codeById } from '../../../db/queries/codes.js';
+import type { Db } from '../../../db/open.js';
+import type { LoggedEvent } from './context.js';
+
+const quoted = (s: unknown) => (typeof s === 'string' && s ? ` "${s}"` : '');
+
+function codeName(db: Db, id: unknown): string {
+  return typeof id === 'number' ? quoted(codeById(db, id)?.name) : '';
+}
+
+/** Named after the batch's last event: services log the main change last (after memos, merges, cases). */
+export function batchLabel(db: Db, events: LoggedEvent[]): string {
+  const main = [...events].reverse().find((e) => !e.action.startsWith('history.'));
+  if (!main) return 'change';
+  const b = main.before ?? {};
+  const a = main.after ?? {};
+  const count = (action: string) => events.filter((e) => e.action === action).length;
+  switch (main.action) {
+    case 'coding.apply':
+    case 'coding.merge':
+      return `apply code${codeName(db, a.codeId)}`;
+    case 'coding.update':
+      return b.codeId !== a.codeId ? `recode to${codeName(db, a.codeId)}` : 'resize coding';
+    case 'coding.remove':
+    case 'coding.merge-away':
+      return count('coding.remove') > 1 ? `remove ${count('coding.remove')} codings` : 'remove coding';
+    case 'memo.create':
+    case 'memo.update':
+    case 'memo.delete':
+      return 'edit memo';
+    case 'code.create':
+      return `create code${quoted(a.name)}`;
+    case 'code.update':
+      return a.name !== b.name ? `rename code${quoted(b.name)} to "${a.name}"` : `edit code${quoted(a.name)}`;
+    case 'code.move':
+      return 'move code';
+    case 'code.delete':
+      return `delete code${quoted((b.codes as { name: string }[] | undefined)?.at(-1)?.name)}`;
+    case 'code.restore':
+      return `restore code${quoted((a.codes as { name: string }[] | undefined)?.at(-1)?.name)}`;
+    case 'code.merge':
+      return `merge code${quoted(b.name)}`;
+    case 'coder.create':
+      return `add coder${quoted(a.name)}`;
+    case 'coder.delete':
+      return `remove coder${quoted(b.name)}`;
+    case 'document.import': {
+      const n = count('document.import');
+      return n > 1 ? `import ${n} documents` : `import${quoted(a.name)}`;
+    }
+    case 'document.rename':
+      return `rename${quoted(b.name)} to "${a.name}"`;
+    case 'document.delete':
+      return `delete${quoted(b.name)}`;
+    case 'document.restore':
+      return `restore${quoted(a.name)}`;
+    case 'document.case':
+      return 'set the case of a document';
+    case 'case.create':
+      return `create case${quoted(a.name)}`;
+    case 'case.delete':
+      return `remove case${quoted(b.name)}`;
+    default:
+      return main.action;
+  }
+}
