@@ -65,6 +65,15 @@ export function runAction<T>(project: Project, actor: string, fn: (action: Actio
   const result = project.sqlite.transaction(() => fn(action))();
   // Only after the commit, and only when something was recorded (an action nested inside another's
   // transaction is not reported on its own: its events commit with the outer one).
-  if (logged > 0 && !project.sqlite.inTransaction) for (const l of listeners.get(project) ?? []) l(batch);
+  if (logged > 0 && !project.sqlite.inTransaction) {
+    for (const l of listeners.get(project) ?? []) {
+      try {
+        l(batch);
+      } catch (err) {
+        // The change is committed; a listener's failure must not make it look refused.
+        console.error('marginalia: action listener failed:', err);
+      }
+    }
+  }
   return result;
 }

@@ -65,6 +65,8 @@ export function createProject(path: string): Project {
       sqlite.pragma(`application_id = ${APPLICATION_ID}`);
       applyMigrations(sqlite, 0);
     })();
+    // Fold the new header into the main file now, so any other reader sees a Marginalia project.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { path, sqlite, db: drizzle(sqlite, { schema }), openedFromVersion: 0, backupPath: null };
   } catch (err) {
     sqlite.close();
@@ -80,12 +82,14 @@ export function openProject(path: string): Project {
   if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
     fail('not_a_project', `${name}: not a Marginalia project (not an SQLite database)`);
   }
-  if (header.readUInt32BE(68) !== APPLICATION_ID) {
-    fail('not_a_project', `${name}: an SQLite database, but not a Marginalia project`);
-  }
   let sqlite: Database.Database | undefined;
   try {
     sqlite = connect(path);
+    // Read through SQLite, not from the file header: in WAL mode a fresh project's header change
+    // may still sit in the -wal file while another process has the project open.
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      fail('not_a_project', `${name}: an SQLite database, but not a Marginalia project`);
+    }
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     const latest = latestSchemaVersion();
     if (version > latest) {

@@ -1,33 +1,37 @@
 /**
- * `npm run web -- [PROJECT] [--port N]`: browser mode. Opens the project (or the demo project,
- * built from fixtures/ on first use), starts the HTTP bridge on 127.0.0.1 and prints the URL.
+ * `npm run web -- [PROJECT] [--port N] [--as NAME]`: browser mode. Opens the project (or the
+ * demo project, built from fixtures/ on first use), serves the API and the built renderer on
+ * 127.0.0.1 and prints the link to open, which carries this run's token.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBridge } from './bridge/http.js';
-import { buildDemoProject } from './services/demo.js';
-import { demoProjectPath } from './services/paths.js';
-import { closeSession, openSession, type Session } from './services/session.js';
+import { toApiError } from '../shared/errors.js';
+import { defaultActor } from './services/session.js';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string' } } });
-const requested = positionals[0];
-const path = requested ?? demoProjectPath();
-let session: Session;
-if (!requested && !existsSync(path)) {
-  mkdirSync(dirname(path), { recursive: true });
-  session = await buildDemoProject(path, join(import.meta.dirname, '..', 'fixtures'));
-} else {
-  session = openSession(path);
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { port: { type: 'string' }, as: { type: 'string' } } });
+} catch (err) {
+  console.error(`marginalia web: ${(err as Error).message}\nusage: npm run web -- [PROJECT] [--port N] [--as NAME]`);
+  process.exit(2);
 }
-const bridge = await startBridge(session, values.port ? { port: Number(values.port) } : {});
-console.log(`Marginalia (browser mode) — ${path}`);
-console.log(`Open ${bridge.url}`);
-console.log('Only this machine can connect (127.0.0.1), and only with the token in that link. Ctrl+C stops.');
-const stop = async () => {
-  await bridge.close();
-  closeSession(session);
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const { positionals, values } = parsed;
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`marginalia web: --port must be a whole number from 0 to 65535 (got ${values.port})`);
+  process.exit(2);
+}
+
+try {
+  const bridge = await startBridge({ ...(positionals[0] && { projectPath: positionals[0] }), port, actor: values.as ?? defaultActor() });
+  console.log(`Marginalia (browser mode) — ${bridge.projectPath}`);
+  console.log(`Open ${bridge.url}`);
+  console.log('Only this machine can connect (127.0.0.1), and only with the token in that link. Ctrl+C stops.');
+  const stop = () => void bridge.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (err) {
+  // One line, as the CLI does: the file and the problem.
+  console.error(`marginalia web: ${toApiError(err).message}`);
+  process.exit(1);
+}

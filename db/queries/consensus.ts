@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../open.js';
-import { codings, consensusDecisions } from '../schema.js';
+import { consensusDecisions } from '../schema.js';
 
 export type DecisionRow = typeof consensusDecisions.$inferSelect;
 
@@ -22,13 +22,4 @@ export function insertDecision(db: Db, row: typeof consensusDecisions.$inferInse
 
 export function updateDecision(db: Db, id: number, patch: Partial<typeof consensusDecisions.$inferInsert>): void {
   db.update(consensusDecisions).set(patch).where(eq(consensusDecisions.id, id)).run();
-}
-
-export function codingsOfCell(db: Db, coderId: number, documentId: number, codeId: number) {
-  return db
-    .select()
-    .from(codings)
-    .where(and(eq(codings.coderId, coderId), eq(codings.documentId, documentId), eq(codings.codeId, codeId)))
-    .orderBy(codings.start)
-    .all();
 }

@@ -1,53 +1,70 @@
 /**
- * Browser mode: the same API contract over HTTP, on 127.0.0.1 only, for testing the renderer in
+ * Browser mode: the API contract over HTTP, on 127.0.0.1 only, for testing the renderer in
  * Chromium and for running Marginalia where Electron is not installed. Every API request needs
- * the per-run token (sent in a header; the page gets it from the URL fragment, which browsers
- * never send to a server). The built renderer is served with a strict Content Security Policy.
+ * the per-run token in `x-marginalia-token`; the page reads it from the URL fragment, which a
+ * browser never sends to a server. `POST /api/<method>` with a JSON body answers an ApiResponse.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { ApiResponse } from '../../shared/api/contract.js';
 import { createHandlers, dispatch } from '../api/handlers.js';
-import type { Session } from '../services/session.js';
+import { buildDemoProject } from '../services/demo.js';
+import { demoProjectPath } from '../services/paths.js';
+import { closeSession, openSession, type Session } from '../services/session.js';
+import { send, serveStatic } from './static.js';
 
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const MAX_BODY = 64 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+const ROOT = join(import.meta.dirname, '..', '..');
+/** Enough for a 50 MB transcript (the import limit) sent as base64. */
+export const DEFAULT_MAX_BODY = 70 * 1024 * 1024;
+
+export interface BridgeOptions {
+  /** The project to open; with neither this nor `session`, the demo project (built on first use). */
+  projectPath?: string;
+  /** An already open session (tests); it stays open when the bridge closes. */
+  session?: Session;
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** The built renderer; default dist/renderer. */
+  staticDir?: string;
+  /** Who the event log records for changes made through this bridge. */
+  actor?: string;
+  maxBodyBytes?: number;
+}
 
 export interface Bridge {
   url: string;
   token: string;
   port: number;
+  /** Always 127.0.0.1: nothing else on the network can connect. */
+  address: string;
+  projectPath: string;
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-security-policy': CSP, ...extra });
-  res.end(body);
-}
+const json = (res: ServerResponse, status: number, value: ApiResponse<unknown>, extra: Record<string, string> = {}) =>
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'cache-control': 'no-store', ...extra });
 
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'cache-control': 'no-store' });
+const refuse = (res: ServerResponse, status: number, code: 'unauthorized' | 'invalid_input' | 'too_large', message: string) =>
+  json(res, status, { ok: false, error: { code, message } }, status === 413 ? { connection: 'close' } : {});
 
-function readBody(req: IncomingMessage): Promise<string> {
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        fail(Object.assign(new Error('request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= max) chunks.push(c);
+      else {
+        // Stop keeping it; the 413 answer closes the connection.
+        req.removeAllListeners('data');
+        req.resume();
+        fail(new TooLarge());
+      }
     });
     req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
@@ -59,59 +76,87 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
-export function startBridge(session: Session, options: { port?: number; staticDir?: string } = {}): Promise<Bridge> {
+async function openProjectFor(options: BridgeOptions): Promise<{ session: Session; owned: boolean }> {
+  if (options.session) return { session: options.session, owned: false };
+  if (options.projectPath) return { session: openSession(resolve(options.projectPath), options.actor), owned: true };
+  const path = demoProjectPath();
+  if (existsSync(path)) return { session: openSession(path, options.actor), owned: true };
+  mkdirSync(dirname(path), { recursive: true });
+  return { session: await buildDemoProject(path, join(ROOT, 'fixtures'), options.actor), owned: true };
+}
+
+export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
+  const { session, owned } = await openProjectFor(options);
   const token = randomBytes(32).toString('hex');
   const handlers = createHandlers(session);
-  const staticDir = resolve(options.staticDir ?? join(import.meta.dirname, '..', '..', 'dist', 'renderer'));
+  const staticDir = resolve(options.staticDir ?? join(ROOT, 'dist', 'renderer'));
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   let port = 0;
+
+  const api = async (req: IncomingMessage, res: ServerResponse, method: string) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls use POST');
+    if (!tokenMatches(req.headers['x-marginalia-token'], token)) return refuse(res, 401, 'unauthorized', 'missing or wrong token; open the link that `npm run web` printed');
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
+    let args: unknown;
+    try {
+      const body = await readBody(req, maxBody);
+      args = body.trim() ? JSON.parse(body) : {};
+    } catch (err) {
+      if (err instanceof TooLarge) return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
+      return refuse(res, 400, 'invalid_input', 'the request body is not JSON');
+    }
+    json(res, 200, await dispatch(handlers, method, args, session.project.path));
+  };
 
   const server = createServer(async (req, res) => {
     try {
-      // Only our own origin: refuses DNS-rebinding pages that resolve some name to 127.0.0.1.
+      // Our own origin only: refuses pages that rebind some DNS name to 127.0.0.1.
       const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, 'forbidden host', 'text/plain');
-      const url = new URL(req.url ?? '/', `http://${host}`);
-      if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'invalid_input', message: 'API calls use POST' } });
-        if (!tokenMatches(req.headers['x-marginalia-token'], token)) return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token' } });
-        let args: unknown;
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, 'forbidden host', 'text/plain; charset=utf-8');
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${host}`) return send(res, 403, 'forbidden origin', 'text/plain; charset=utf-8');
+      const pathname = (req.url ?? '/').split(/[?#]/, 1)[0]!;
+      if (pathname.startsWith('/api/')) {
+        let method: string;
         try {
-          const body = await readBody(req);
-          args = body.trim() ? JSON.parse(body) : {};
-        } catch (err) {
-          const status = (err as { status?: number }).status ?? 400;
-          return json(res, status, { ok: false, error: { code: 'invalid_input', message: status === 413 ? 'request body too large' : 'the request body is not JSON' } });
+          method = decodeURIComponent(pathname.slice('/api/'.length));
+        } catch {
+          return refuse(res, 400, 'invalid_input', 'the API method name is not valid');
         }
-        return json(res, 200, await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args, session.project.path));
+        return await api(req, res, method);
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
-      return serveStatic(res, staticDir, url.pathname);
-    } catch {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, HEAD' });
+      return serveStatic(res, staticDir, pathname, req.method === 'HEAD');
+    } catch (err) {
+      console.error('marginalia: request failed:', err);
       if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
+      else res.end();
     }
   });
 
-  return new Promise((ok, fail) => {
+  await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
-      ok({
-        url: `http://127.0.0.1:${port}/#token=${token}`,
-        token,
-        port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  }).catch((err: unknown) => {
+    if (owned) closeSession(session);
+    throw err;
   });
+  const address = server.address() as AddressInfo;
+  port = address.port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    address: address.address,
+    projectPath: session.project.path,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => {
+          if (owned) closeSession(session);
+          done();
+        });
+        server.closeAllConnections();
+      }),
+  };
 }
-
-function serveStatic(res: ServerResponse, root: string, pathname: string): void {
-  if (!existsSync(join(root, 'index.html'))) {
-    return send(res, 200, '<!doctype html><meta charset="utf-8"><title>Marginalia</title><p>The workspace is not built yet: run <code>npm run build:renderer</code>, then reload.</p>', 'text/html; charset=utf-8');
-  }
-  const wanted = resolve(root, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
-  // Never outside the renderer's folder.
-  if (wanted !== root && !wanted.startsWith(root + sep)) return send(res, 404, 'not found', 'text/plain');
-  if (!existsSync(wanted) || !statSync(wanted).isFile()) return send(res, 404, 'not found', 'text/plain');
-  send(res, 200, readFileSync(wanted), TYPES[extname(wanted)] ?? 'application/octet-stream');
-}
+export { CSP } from './static.js';

@@ -37,3 +37,16 @@ export function codeCounts(session: Session): Map<string, { own: number; total: 
   }
   return out;
 }
+
+/** Per document id: how many codings each coder has in it (for the documents list). */
+export function documentCoderCounts(session: Session): Map<number, { coder: string; codings: number }[]> {
+  const names = new Map(listCoders(session.project.db).map((c) => [c.id, c.name]));
+  const perDoc = new Map<number, Map<string, number>>();
+  for (const r of codingCounts(session.project.db)) {
+    const coder = names.get(r.coderId) ?? '';
+    const m = perDoc.get(r.documentId) ?? new Map<string, number>();
+    m.set(coder, (m.get(coder) ?? 0) + r.n);
+    perDoc.set(r.documentId, m);
+  }
+  return new Map([...perDoc].map(([id, m]) => [id, [...m].map(([coder, codings]) => ({ coder, codings })).sort((a, b) => a.coder.localeCompare(b.coder))]));
+}

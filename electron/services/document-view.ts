@@ -2,18 +2,28 @@
 import { listCoders } from '../../db/queries/coders.js';
 import { findCodings } from '../../db/queries/codings.js';
 import { listCodes } from '../../db/queries/codes.js';
-import type { CodingView } from '../../shared/api/contract.js';
+import type { CodingView } from '../../shared/api/types.js';
 import { visibleCoderIds } from './blind.js';
-import { requireDocument } from './lookup.js';
+import { requireCoder, requireDocument } from './lookup.js';
 import type { Session } from './session.js';
 
-export function codingsOfDocument(session: Session, document: string, viewer?: string): CodingView[] {
+export interface DocumentCodingsRequest {
+  document: string;
+  /** Only these coders' codings (default: every coder the viewer may see). */
+  coders?: string[];
+  /** Who is looking: under blind coding only their own codings come back until they reveal. */
+  viewer?: string;
+}
+
+export function codingsOfDocument(session: Session, req: DocumentCodingsRequest): CodingView[] {
   const { db } = session.project;
-  const doc = requireDocument(db, document);
-  const visible = visibleCoderIds(session, viewer);
+  const doc = requireDocument(db, req.document);
+  const visible = visibleCoderIds(session, req.viewer);
+  const asked = req.coders?.map((n) => requireCoder(db, n).id);
+  const coderIds = visible ? (asked ?? visible).filter((id) => visible.includes(id)) : asked;
   const codes = new Map(listCodes(db).map((c) => [c.id, c]));
   const coders = new Map(listCoders(db).map((c) => [c.id, c.name]));
-  return findCodings(db, { documentIds: [doc.id], ...(visible && { coderIds: visible }) }).map((c) => ({
+  return findCodings(db, { documentIds: [doc.id], ...(coderIds && { coderIds }) }).map((c) => ({
     guid: c.guid,
     codeGuid: codes.get(c.codeId)?.guid ?? '',
     code: codes.get(c.codeId)?.path ?? '',

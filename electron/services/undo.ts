@@ -6,25 +6,12 @@
  * history, since older changes cannot safely be undone past it.
  */
 import { onAction } from '../../db/action.js';
+import type { HistoryState, HistoryStep } from '../../shared/api/types.js';
 import { MarginaliaError } from '../../shared/errors.js';
 import { describeBatch, invertBatch } from './undo/invert.js';
 import type { Session } from './session.js';
 
-export interface HistoryState {
-  canUndo: boolean;
-  canRedo: boolean;
-  /** What undo / redo would do, e.g. `apply code "Rapport"`; null when there is nothing. */
-  undoLabel: string | null;
-  redoLabel: string | null;
-}
-
-export interface HistoryStep {
-  /** What was undone or redone; null when there was nothing to do. */
-  label: string | null;
-  /** Kinds of item it touched (coding, code, document, memo, coder, case), so the UI knows what to reload. */
-  entities: string[];
-  state: HistoryState;
-}
+export type { HistoryState, HistoryStep };
 
 interface Entry {
   batch: string;

@@ -1,14 +1,16 @@
 /**
  * The renderer's only way to the data: a client generated from the contract's keys, over
  * whichever transport is present — Electron's preload object, or HTTP in browser mode.
+ * `api['codings.apply']({ … })` resolves with the result or throws an ApiCallError.
  */
-import { API_METHODS, type ApiArgs, type ApiMethod, type ApiResponse, type ApiResult } from '../../shared/api/contract.js';
+import { API_METHODS, type ApiArgs, type ApiErrorBody, type ApiMethod, type ApiResponse, type ApiResult, type MarginaliaPreload } from '../../shared/api/contract.js';
 
 export type Transport = (method: ApiMethod, args: unknown) => Promise<ApiResponse<unknown>>;
 
+/** A refused or failed call: `code` is stable (not_found, duplicate, conflict, invalid_input…), `message` one line to show. */
 export class ApiCallError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorBody['code'],
     message: string,
   ) {
     super(message);
@@ -16,12 +18,14 @@ export class ApiCallError extends Error {
   }
 }
 
-export type ApiClient = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+/** Methods without arguments may be called with none: `api['history.undo']()`. */
+type Call<M extends ApiMethod> = {} extends ApiArgs<M> ? (args?: ApiArgs<M>) => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
+export type ApiClient = { [M in ApiMethod]: Call<M> };
 
 export function createApiClient(transport: Transport): ApiClient {
-  const client = {} as Record<string, (args: unknown) => Promise<unknown>>;
+  const client: Record<string, (args?: unknown) => Promise<unknown>> = {};
   for (const method of API_METHODS) {
-    client[method] = async (args: unknown) => {
+    client[method] = async (args?: unknown) => {
       const r = await transport(method, args ?? {});
       if (!r.ok) throw new ApiCallError(r.error.code, r.error.message);
       return r.data;
@@ -30,31 +34,62 @@ export function createApiClient(transport: Transport): ApiClient {
   return client as ApiClient;
 }
 
+const unreachable = (why: string): ApiResponse<never> => ({ ok: false, error: { code: 'internal', message: `cannot reach Marginalia (${why}); is \`npm run web\` still running?` } });
+
+/** POST /api/<method> with the token header; the body is the arguments as JSON. */
 export function httpTransport(baseUrl: string, token: string): Transport {
   return async (method, args) => {
-    const res = await fetch(`${baseUrl}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-marginalia-token': token },
-      body: JSON.stringify(args),
-    });
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-marginalia-token': token },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch (err) {
+      return unreachable(err instanceof Error ? err.message : String(err));
+    }
     try {
       return (await res.json()) as ApiResponse<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `the server answered ${res.status} without JSON` } };
+      return unreachable(`the server answered ${res.status} without JSON`);
     }
   };
 }
 
+/** Electron: the preload exposes one function per contract method as `window.marginalia`. */
+export function preloadTransport(preload: MarginaliaPreload): Transport {
+  return (method, args) => preload[method](args) as Promise<ApiResponse<unknown>>;
+}
+
 declare global {
   interface Window {
-    /** Exposed by the Electron preload (one function per contract method, nothing else). */
-    marginalia?: { call: Transport };
+    marginalia?: MarginaliaPreload;
   }
 }
 
-/** Electron's preload when present; otherwise HTTP with the token from the URL fragment. */
+const TOKEN_KEY = 'marginalia.token';
+
+/**
+ * Browser mode's token comes in the link's fragment (#token=…), which is never sent to a
+ * server. It is kept for this tab only (sessionStorage, so a reload still works) and taken out
+ * of the address bar, so it does not end up in bookmarks or screenshots.
+ */
+export function tokenFromLocation(): string {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const token = params.get('token');
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
+    return token;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** Electron's preload when present; otherwise HTTP to the page's own origin with the token. */
 export function pickTransport(): Transport {
-  if (window.marginalia) return window.marginalia.call;
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
-  return httpTransport(window.location.origin, token);
+  if (window.marginalia) return preloadTransport(window.marginalia);
+  return httpTransport(window.location.origin, tokenFromLocation());
 }

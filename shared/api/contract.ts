@@ -3,109 +3,122 @@
  * listed here with a zod schema for its arguments (checked at the boundary, in every transport)
  * and its result type. Electron's preload, the HTTP bridge and the renderer's client are all
  * built from these keys, so nothing else can be called.
+ *
+ * Items are named as a researcher names them: documents by name, codes by path ("A/B"), coders
+ * by name, codings by GUID. Offsets are UTF-16 code units into the stored text, [start, end).
  */
 import { z } from 'zod';
-import { fail } from '../errors.js';
-import type { CodeRecord, CoderRecord, Cue, DocumentSummary, Turn } from '../types.js';
+import type { ErrorCode } from '../errors.js';
+import type { CodeRecord, CoderRecord } from '../types.js';
+import type * as T from './types.js';
 
-/** A phantom marker carrying a result type; never called at run time. */
-const result = <T>() => undefined as unknown as T;
+/** A phantom marker carrying a result type; it holds nothing at run time. */
+const result = <R>() => undefined as unknown as R;
 
-const name = z.string().trim().min(1, 'must not be empty').max(500);
-const path = z.string().trim().min(1, 'must not be empty').max(2000);
-const guid = z.string().trim().min(1).max(100);
-const offset = z.number().int('must be a whole number').min(0, 'must be 0 or more');
-const text = z.string().max(1_000_000);
-
-export interface CodingView {
-  guid: string;
-  codeGuid: string;
-  code: string;
-  color: string;
-  coder: string;
-  start: number;
-  end: number;
-  memo: string | null;
-}
-
-export interface CodeWithCounts extends CodeRecord {
-  own: number;
-  total: number;
-}
+/** Type errors say what was expected; a missing field says it is required. */
+const need = (what: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : `must be ${what}`) });
+const name = z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long');
+const path = z.string(need('a code path')).trim().min(1, 'must not be empty').max(2000, 'is too long');
+const guid = z.string(need('a GUID')).trim().min(1, 'must not be empty').max(100, 'is too long');
+const offset = z.number(need('a number')).int('must be a whole number').min(0, 'must be 0 or more');
+const text = z.string(need('text')).max(1_000_000, 'is too long');
+const flag = z.boolean(need('true or false'));
+const limit = z.number(need('a number')).int('must be a whole number').min(1, 'must be 1 or more').max(10_000, 'must be 10000 or less');
+const none = z.strictObject({});
+const memoKind = z.enum(['project', 'document', 'code', 'case'], { error: 'must be one of project, document, code, case' });
+const codeFields = {
+  color: z.string(need('a colour')).max(50, 'is too long').optional(),
+  definition: text.optional(),
+  inclusion: text.optional(),
+  exclusion: text.optional(),
+  example: text.optional(),
+};
+/** Base64 of a file up to the import limit (50 MB), with room for the encoding. */
+const upload = z.strictObject({ name, base64: z.string(need('base64 text')).max(70_000_000, 'is over the 50 MB import limit') });
 
 export const contract = {
-  'project.info': { args: z.object({}).strict(), result: result<{ name: string; path: string; documents: number; codes: number; coders: string[]; codings: number; schemaVersion: number; blind: boolean }>() },
+  'project.info': { args: none, result: result<T.ProjectInfoView>() },
 
-  'documents.list': { args: z.object({}).strict(), result: result<DocumentSummary[]>() },
-  'documents.content': { args: z.object({ document: name }).strict(), result: result<{ guid: string; name: string; text: string; turns: Turn[]; cues: Cue[] }>() },
+  'documents.list': { args: none, result: result<T.DocumentListItem[]>() },
+  'documents.content': { args: z.strictObject({ document: name }), result: result<T.DocumentContentView>() },
+  /** Browser mode sends file contents; all or nothing: one bad file and none is imported. */
   'documents.import': {
-    args: z.object({ files: z.array(z.object({ name: name, base64: z.string().max(80_000_000) }).strict()).min(1, 'no files'), caseName: name.optional() }).strict(),
-    result: result<{ imported: { name: string; length: number; turns: number; warnings: string[] }[]; skipped: { file: string; duplicateOf: string }[] }>(),
+    args: z.strictObject({ files: z.array(upload).min(1, 'must list at least one file').max(500, 'too many files at once'), caseName: name.optional(), allowDuplicates: flag.optional() }),
+    result: result<T.ImportReportView>(),
   },
-  'documents.rename': { args: z.object({ document: name, newName: name }).strict(), result: result<null>() },
-  'documents.deletionImpact': { args: z.object({ document: name }).strict(), result: result<{ document: string; codings: number }>() },
-  'documents.delete': { args: z.object({ document: name }).strict(), result: result<{ document: string; codings: number }>() },
+  'documents.rename': { args: z.strictObject({ document: name, newName: name }), result: result<null>() },
+  'documents.deletionImpact': { args: z.strictObject({ document: name }), result: result<T.DocumentImpact>() },
+  'documents.delete': { args: z.strictObject({ document: name }), result: result<T.DocumentImpact>() },
 
-  'codebook.list': { args: z.object({}).strict(), result: result<CodeWithCounts[]>() },
-  'codebook.create': {
-    args: z.object({ parent: path.nullable(), name: name, color: z.string().optional(), definition: text.optional() }).strict(),
-    result: result<CodeRecord>(),
-  },
-  'codebook.update': {
-    args: z
-      .object({ code: path, name: name.optional(), color: z.string().optional(), definition: text.optional(), inclusion: text.optional(), exclusion: text.optional(), example: text.optional() })
-      .strict(),
-    result: result<null>(),
-  },
-  'codebook.move': { args: z.object({ code: path, parent: path.nullable(), position: z.number().int().min(0).optional() }).strict(), result: result<null>() },
-  'codebook.merge': { args: z.object({ source: path, target: path }).strict(), result: result<{ moved: number; collapsed: number }>() },
-  'codebook.deletionImpact': { args: z.object({ code: path }).strict(), result: result<{ code: string; subcodes: number; codings: number }>() },
-  'codebook.delete': { args: z.object({ code: path }).strict(), result: result<{ code: string; subcodes: number; codings: number }>() },
-  'codebook.find': { args: z.object({ query: z.string().max(200) }).strict(), result: result<CodeRecord[]>() },
+  'codebook.list': { args: none, result: result<T.CodeWithCounts[]>() },
+  'codebook.create': { args: z.strictObject({ parent: path.nullable(), name, ...codeFields }), result: result<CodeRecord>() },
+  /** Returns the code as it is now (its path changes with its name). */
+  'codebook.update': { args: z.strictObject({ code: path, name: name.optional(), ...codeFields }), result: result<CodeRecord>() },
+  /** parent null: top level; position among the new siblings (default: last). */
+  'codebook.move': { args: z.strictObject({ code: path, parent: path.nullable(), position: offset.optional() }), result: result<null>() },
+  'codebook.merge': { args: z.strictObject({ source: path, target: path }), result: result<{ moved: number; collapsed: number }>() },
+  'codebook.deletionImpact': { args: z.strictObject({ code: path }), result: result<T.CodeImpact>() },
+  'codebook.delete': { args: z.strictObject({ code: path }), result: result<T.CodeImpact>() },
+  /** Fuzzy search over code names, paths and definitions (the code picker). */
+  'codebook.find': { args: z.strictObject({ query: z.string(need('text')).max(200, 'is too long'), limit: limit.optional() }), result: result<CodeRecord[]>() },
 
-  'coders.list': { args: z.object({}).strict(), result: result<(CoderRecord & { codings: number; documents: number })[]>() },
-  'coders.add': { args: z.object({ name: name }).strict(), result: result<CoderRecord>() },
+  'coders.list': { args: none, result: result<T.CoderWithCounts[]>() },
+  'coders.add': { args: z.strictObject({ name }), result: result<CoderRecord>() },
 
-  'codings.forDocument': { args: z.object({ document: name, viewer: name.optional() }).strict(), result: result<CodingView[]>() },
-  'codings.apply': {
-    args: z.object({ document: name, code: path, coder: name, start: offset, end: offset, memo: text.optional() }).strict(),
-    result: result<{ guid: string; start: number; end: number; mergedWith: string[] }>(),
-  },
-  'codings.remove': { args: z.object({ guid }).strict(), result: result<null>() },
-  'codings.resize': { args: z.object({ guid, start: offset, end: offset }).strict(), result: result<{ guid: string; start: number; end: number; mergedWith: string[] }>() },
-  'codings.recode': { args: z.object({ guid, code: path }).strict(), result: result<{ guid: string; start: number; end: number; mergedWith: string[] }>() },
-  'codings.setMemo': { args: z.object({ guid, body: text }).strict(), result: result<null>() },
+  /** All codings of one document, optionally only some coders'; under blind coding pass `viewer`. */
+  'codings.forDocument': { args: z.strictObject({ document: name, coders: z.array(name).optional(), viewer: name.optional() }), result: result<T.CodingView[]>() },
+  'codings.apply': { args: z.strictObject({ document: name, code: path, coder: name, start: offset, end: offset, memo: text.optional() }), result: result<T.ApplyResultView>() },
+  'codings.remove': { args: z.strictObject({ guid }), result: result<null>() },
+  'codings.resize': { args: z.strictObject({ guid, start: offset, end: offset }), result: result<T.ApplyResultView>() },
+  'codings.recode': { args: z.strictObject({ guid, code: path }), result: result<T.ApplyResultView>() },
+  /** An empty body removes the memo. */
+  'codings.setMemo': { args: z.strictObject({ guid, body: text }), result: result<null>() },
 
-  'memos.get': { args: z.object({ kind: z.enum(['project', 'document', 'code', 'case']), name: name.optional() }).strict(), result: result<string | null>() },
-  'memos.set': { args: z.object({ kind: z.enum(['project', 'document', 'code', 'case']), name: name.optional(), body: text }).strict(), result: result<null>() },
+  /** `name`: the document name, code path or case name (none for the project memo). */
+  'memos.get': { args: z.strictObject({ kind: memoKind, name: name.optional() }), result: result<string | null>() },
+  'memos.set': { args: z.strictObject({ kind: memoKind, name: name.optional(), body: text }), result: result<null>() },
 
-  'search.corpus': {
-    args: z.object({ query: z.string().min(1).max(500), limit: z.number().int().min(1).max(1000).optional() }).strict(),
-    result: result<{ document: string; start: number; end: number; matches: { start: number; end: number }[]; snippet: string }[]>(),
-  },
+  /** Full-text search: words, "quoted phrases", prefix*; accents ignored. Hits in document order. */
+  'search.corpus': { args: z.strictObject({ query: z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long'), limit: limit.optional() }), result: result<T.SearchHitView[]>() },
+  /** The coded segments of a code; `where` filters by case attribute; `find` fuzzy-searches the quotes. */
   'retrieval.segments': {
-    args: z
-      .object({
-        code: path,
-        descendants: z.boolean().optional(),
-        coders: z.array(name).optional(),
-        documents: z.array(name).optional(),
-        where: z.record(z.string(), z.string()).optional(),
-        viewer: name.optional(),
-      })
-      .strict(),
-    result: result<{ guid: string; document: string; code: string; coder: string; start: number; end: number; lineStart: number; lineEnd: number; speaker: string | null; caseName: string | null; quote: string; memo: string | null }[]>(),
+    args: z.strictObject({
+      code: path,
+      descendants: flag.optional(),
+      coders: z.array(name).optional(),
+      documents: z.array(name).optional(),
+      where: z.record(z.string(), z.string(need('text'))).optional(),
+      viewer: name.optional(),
+      find: z.string(need('text')).max(200, 'is too long').optional(),
+    }),
+    result: result<T.SegmentView[]>(),
   },
-  'cases.list': { args: z.object({}).strict(), result: result<{ attributes: { name: string; type: string }[]; cases: { name: string; guid: string; attributes: Record<string, string> }[] }>() },
+  'cases.list': { args: none, result: result<T.CasesView>() },
 
-  // Later: 'agreement.*', 'consensus.*', 'export.*', 'history.undo' / 'history.redo' (built on the event log).
+  /** Undo/redo this session's changes (each UI action is one step); `entities` says what to reload. */
+  'history.undo': { args: none, result: result<T.HistoryStep>() },
+  'history.redo': { args: none, result: result<T.HistoryStep>() },
+  'history.state': { args: none, result: result<T.HistoryState>() },
+
+  // Later, in this same object: 'agreement.*' (reports, disagreements), 'consensus.*' (start,
+  // decide, status), 'export.*' (themed excerpts, REFI-QDA). Each needs a handler in
+  // electron/api/handlers.ts, and its changes need an inverse in electron/services/undo/ to be undoable.
 } as const;
 
 export type Contract = typeof contract;
 export type ApiMethod = keyof Contract;
+/** What a caller passes (before defaults and trimming). */
 export type ApiArgs<M extends ApiMethod> = z.input<Contract[M]['args']>;
+/** What a handler receives (after validation). */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<Contract[M]['args']>;
 export type ApiResult<M extends ApiMethod> = Contract[M]['result'];
-export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** 'unauthorized' comes only from the HTTP bridge (missing or wrong token). */
+export interface ApiErrorBody {
+  code: ErrorCode | 'unauthorized';
+  message: string;
+}
+export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
 
 export const API_METHODS = Object.keys(contract) as ApiMethod[];
 
@@ -113,11 +126,10 @@ export function isApiMethod(m: string): m is ApiMethod {
   return Object.hasOwn(contract, m);
 }
 
-/** Parses a call's arguments; a failure names the field in one line. */
-export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): z.output<Contract[M]['args']> {
-  const r = contract[method].args.safeParse(raw ?? {});
-  if (r.success) return r.data as z.output<Contract[M]['args']>;
-  const issue = r.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'arguments';
-  return fail('invalid_input', `${method}: ${where} ${issue?.message ?? 'are not valid'}`.replace(/\s+/g, ' '));
-}
+/**
+ * What Electron's preload exposes as `window.marginalia`: exactly one function per method,
+ * each sending the call to the main process and resolving with its ApiResponse.
+ */
+export type MarginaliaPreload = { [M in ApiMethod]: (args: unknown) => Promise<ApiResponse<ApiResult<M>>> };
+
+export type { CodeWithCounts, CodingView } from './types.js';

@@ -91,7 +91,7 @@ describe('other units', () => {
     const r = presenceReport(p.session, { coders: ['A', 'B'] });
     const x = r.codes.find((c) => c.code === 'X')!;
     expect(x).toMatchObject({ units: 2, both: 2, percentAgreement: 100, kappa: null });
-    expect(x.reasons!.kappa).toMatch(/one and the same category/);
+    expect(x.reasons!.kappa).toMatch(/both coders applied this code to every one of these units/);
     expect(r.codes.find((c) => c.code === 'Y')).toMatchObject({ units: 2, onlyA: 1, neither: 1, percentAgreement: 50, kappa: 0 });
   });
 

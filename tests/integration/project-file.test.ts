@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openProject, closeProject } from '../../db/open.js';
 import { applyMigrations, latestSchemaVersion, loadMigrations } from '../../db/migrations.js';
+import { decide, startConsensus } from '../../electron/services/agreement/consensus.js';
 import { codebook, createCode } from '../../electron/services/codebook.js';
 import { closeSession, openSession } from '../../electron/services/session.js';
 import { MarginaliaError } from '../../shared/errors.js';
@@ -114,7 +115,10 @@ describe('the project file', () => {
 
   it('opens every committed sample project (one per schema version), migrating older ones after a backup, with nothing lost', () => {
     const samples = readdirSync('fixtures/projects').filter((f) => /^schema-\d+\.marginalia$/.test(f));
-    expect(samples.length).toBeGreaterThanOrEqual(2);
+    // Every version from the first committed sample up to the latest has one (samples are history).
+    const versions = samples.map((f) => Number(/schema-(\d+)/.exec(f)![1])).sort((a, b) => a - b);
+    expect(versions.at(-1)).toBe(latestSchemaVersion());
+    expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => versions[0]! + i));
     for (const file of samples) {
       const version = Number(/schema-(\d+)/.exec(file)![1]);
       const { dir, done } = tempDir();
@@ -126,9 +130,21 @@ describe('the project file', () => {
       expect(s.project.openedFromVersion, file).toBe(version);
       expect(s.project.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
       expect(Boolean(s.project.backupPath), file).toBe(version < latestSchemaVersion());
+      if (s.project.backupPath) {
+        // The backup is the untouched original: its own schema version and the same counts.
+        expect(existsSync(s.project.backupPath), file).toBe(true);
+        const backup = new Database(s.project.backupPath, { readonly: true });
+        expect(backup.pragma('user_version', { simple: true }), file).toBe(version);
+        expect(backup.prepare('SELECT count(*) AS n FROM codings').get(), file).toEqual({ n: JSON.parse(readFileSync(join('fixtures/projects', file.replace('.marginalia', '.counts.json')), 'utf8')).c });
+        backup.close();
+      }
       const counts = s.project.sqlite.prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM codings) c, (SELECT count(*) FROM codes) k, (SELECT count(*) FROM events) e').get();
       expect(counts, file).toEqual(JSON.parse(readFileSync(join('fixtures/projects', file.replace('.marginalia', '.counts.json')), 'utf8')));
       expect(search(s, 'first name').length, file).toBeGreaterThan(0);
+      // Tables added by later migrations work on the upgraded file (consensus_decisions came with schema 3).
+      const status = startConsensus(s, { coders: ['Alice', 'Bob'] });
+      expect(status.items, file).toBeGreaterThan(0);
+      expect(decide(s, { coders: ['Alice', 'Bob'], item: status.open[0]!.id, decision: 'keep-both' }).decided, file).toBe(1);
     }
   });
 

@@ -1,7 +1,7 @@
 /** agreement, stats, disagreements, consensus: comparing two coders and reconciling them. */
 import type { AgreementScope } from '../../services/agreement/data.js';
-import { flag, int, optionalInt, requireStr, str, UsageError, type CommandSpec, type Values } from '../command.js';
-import { lines, plural, span } from '../format.js';
+import { flag, optionalInt, requireStr, str, UsageError, type CommandSpec, type Values } from '../command.js';
+import { plural } from '../format.js';
 
 const GROUP = 'Agreement';
 
@@ -23,14 +23,15 @@ export const agreement: CommandSpec = {
   name: 'agreement',
   group: GROUP,
   args: ['PROJECT'],
-  usage: '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--unitized] [--ci N --seed S] [--csv|--md]',
+  usage: '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--docs NAME,...] [--unitized] [--ci N --seed S] [--csv|--md]',
   summary: 'Agreement between two coders at a stated unit, with the statistic named for every number',
   details: `Units: character (default; per code × document: counts, percent agreement, Cohen's κ, Krippendorff's |uα,
 and across documents pooled / mean / length-weighted), turn (a speaker turn is coded if any character is),
 segment (MAXQDA-style matches at --overlap percent), document (code used in the document or not).
 --unitized: Krippendorff's u-α, |uα, cu-α and Cu-α over the chosen --codes as one variable.
 --ci N: bootstrap 95% intervals from N resamples of documents (seeded with --seed, default 1).
-Undefined values (0/0, e.g. nobody used the code) are null with a reason, never NaN or 1.`,
+Undefined values (0/0, e.g. nobody used the code) are null with a reason, never NaN or 1;
+in the table and --md they print as —(n), with the reasons listed below; --csv gives them in a last column.`,
   jsonShape: 'report',
   options: {
     ...SCOPE_OPTIONS,
@@ -47,9 +48,15 @@ Undefined values (0/0, e.g. nobody used the code) are null with a reason, never 
     const s = scope(values, c);
     const unit = str(values, 'unit') ?? 'character';
     if (!['character', 'turn', 'segment', 'document'].includes(unit)) throw new UsageError(`--unit must be character, turn, segment or document (got "${unit}")`, c);
+    // Options that only one unit reads are refused elsewhere rather than silently ignored.
+    const unitized = flag(values, 'unitized');
+    if (unitized && str(values, 'unit') !== undefined) throw new UsageError('--unitized is a unit of its own: leave out --unit', c);
+    if (str(values, 'overlap') !== undefined && unit !== 'segment') throw new UsageError('--overlap applies to --unit segment only', c);
+    if ((str(values, 'ci') !== undefined || str(values, 'seed') !== undefined) && (unit !== 'character' || unitized)) throw new UsageError('--ci and --seed apply to the character unit only', c);
+    if (flag(values, 'csv') && flag(values, 'md')) throw new UsageError('choose one of --csv and --md', c);
     const session = await ctx.open(positionals[0]!);
     let report;
-    if (flag(values, 'unitized')) {
+    if (unitized) {
       const { unitizedReport } = await import('../../services/agreement/unitized.js');
       report = unitizedReport(session, s);
     } else if (unit === 'character') {
@@ -110,88 +117,5 @@ bp (Brennan–Prediger) needs --categories: the number of categories available, 
     const value = r.value === null ? `undefined (${r.reason})` : show(r.value);
     const ci = r.ci ? `, 95% CI [${show(r.ci.lower)}, ${show(r.ci.upper)}] (${r.ci.resamples} resamples of units, seed ${r.ci.seed})` : '';
     return { data: r, text: `${statistic} (${level}) = ${value}  over ${plural(r.units, 'unit')}, coders ${r.coders.join(', ')}${ci}` };
-  },
-};
-
-export const disagreements: CommandSpec = {
-  name: 'disagreements',
-  group: GROUP,
-  args: ['PROJECT'],
-  usage: '--coders A,B [--codes PATH,...] [--docs NAME,...]',
-  summary: 'Every stretch one coder coded and the other did not, in document order, with its id and context',
-  options: { ...SCOPE_OPTIONS },
-  async run(ctx, { positionals, values }) {
-    const { listDisagreements } = await import('../../services/agreement/disagreements.js');
-    const items = listDisagreements(await ctx.open(positionals[0]!), scope(values, 'disagreements'));
-    if (items.length === 0) return { data: items, text: 'No disagreements: the two coders coded the same text with the same codes.' };
-    const text = items.map((i) => `[${i.id}] ${i.document}:${lines(i.lineStart, i.lineEnd)} ${span(i.start, i.end)}  ${i.code}  only ${i.coder}${i.speaker ? `  (${i.speaker})` : ''}\n    ${i.before}⟦${i.text.replace(/\s+/g, ' ')}⟧${i.after}`);
-    return { data: items, text: `${text.join('\n')}\n${plural(items.length, 'disagreement')}` };
-  },
-};
-
-const NAME_OPTION = { name: { type: 'string', value: 'NAME', help: 'the consensus coder (default "Consensus (A+B)")' } } as const;
-
-function statusText(s: { coder: string; items: number; decided: number; open: { id: string; document: string; code: string; coder: string; text: string }[]; stale: unknown[] }): string {
-  const head = `${s.coder}: ${s.decided} of ${plural(s.items, 'disagreement')} decided, ${s.open.length} open${s.stale.length ? `, ${s.stale.length} stale (the coders changed those stretches since)` : ''}`;
-  return [head, ...s.open.slice(0, 50).map((i) => `  open [${i.id}] ${i.document}  ${i.code}  only ${i.coder}: ${i.text.replace(/\s+/g, ' ').slice(0, 80)}`)].join('\n');
-}
-
-export const consensusStart: CommandSpec = {
-  name: 'consensus start',
-  group: GROUP,
-  args: ['PROJECT'],
-  usage: '--coders A,B [--name NAME]',
-  summary: 'Create the consensus coder of two coders, holding the text both coded alike',
-  options: { ...SCOPE_OPTIONS, ...NAME_OPTION },
-  async run(ctx, { positionals, values }) {
-    const { startConsensus } = await import('../../services/agreement/consensus.js');
-    const s = startConsensus(await ctx.open(positionals[0]!), { ...scope(values, 'consensus start'), ...(str(values, 'name') && { name: str(values, 'name')! }) });
-    return { data: s, text: statusText(s) };
-  },
-};
-
-export const consensusDecide: CommandSpec = {
-  name: 'consensus decide',
-  group: GROUP,
-  args: ['PROJECT'],
-  usage: '--coders A,B --item ID --decision accept-a|accept-b|keep-both|drop|custom [--start N --end N] [--reason TEXT]',
-  summary: 'Decide one disagreement; the consensus coder\u2019s codings follow (decisions can be changed)',
-  details: 'accept-a / accept-b: take that coder\u2019s version of the stretch; keep-both: keep it; drop: leave it out; custom: keep --start..--end instead (UTF-16 offsets).',
-  options: {
-    ...SCOPE_OPTIONS,
-    ...NAME_OPTION,
-    item: { type: 'string', value: 'ID', help: 'the disagreement id (from: marginalia disagreements)' },
-    decision: { type: 'string', value: 'DECISION', help: 'accept-a, accept-b, keep-both, drop or custom' },
-    start: { type: 'string', value: 'N', help: 'custom span start' },
-    end: { type: 'string', value: 'N', help: 'custom span end' },
-    reason: { type: 'string', value: 'TEXT', help: 'why (kept with the decision)' },
-  },
-  async run(ctx, { positionals, values }) {
-    const c = 'consensus decide';
-    const { decide } = await import('../../services/agreement/consensus.js');
-    const s = decide(await ctx.open(positionals[0]!), {
-      ...scope(values, c),
-      ...(str(values, 'name') && { name: str(values, 'name')! }),
-      item: requireStr(values, 'item', c),
-      decision: requireStr(values, 'decision', c) as 'drop',
-      ...(str(values, 'start') !== undefined && { start: int(str(values, 'start')!, '--start', c) }),
-      ...(str(values, 'end') !== undefined && { end: int(str(values, 'end')!, '--end', c) }),
-      ...(str(values, 'reason') !== undefined && { reason: str(values, 'reason')! }),
-    });
-    return { data: s, text: statusText(s) };
-  },
-};
-
-export const consensusStatus: CommandSpec = {
-  name: 'consensus status',
-  group: GROUP,
-  args: ['PROJECT'],
-  usage: '--coders A,B [--name NAME]',
-  summary: 'How many disagreements are decided, and which are still open',
-  options: { ...SCOPE_OPTIONS, ...NAME_OPTION },
-  async run(ctx, { positionals, values }) {
-    const { consensusStatus: status } = await import('../../services/agreement/consensus.js');
-    const s = status(await ctx.open(positionals[0]!), { ...scope(values, 'consensus status'), ...(str(values, 'name') && { name: str(values, 'name')! }) });
-    return { data: s, text: statusText(s) };
   },
 };

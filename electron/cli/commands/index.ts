@@ -1,6 +1,7 @@
 /** Every command, in the order the top-level help lists them. */
 import type { CommandSpec } from '../command.js';
-import { agreement, consensusDecide, consensusStart, consensusStatus, disagreements, stats } from './agreement.js';
+import { agreement, stats } from './agreement.js';
+import { consensusDecide, consensusStart, consensusStatus, disagreements } from './consensus.js';
 import { blind, merge, reveal } from './merge.js';
 import { attributesImport, casesCmd } from './cases.js';
 import { codebookExport, codebookImport } from './codebook.js';

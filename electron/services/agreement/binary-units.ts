@@ -28,7 +28,10 @@ export function binaryStats(decisions: readonly [boolean, boolean][]): BinarySta
       ? { percentAgreement: NONE, kappa: NONE, alpha: NONE }
       : { percentAgreement: percentAgreement(table), kappa: cohenKappa(table), alpha: krippendorffAlpha(table) };
   const reasons: NonNullable<BinaryStats['reasons']> = {};
-  for (const [k, r] of Object.entries(results) as [keyof typeof results, StatResult][]) if (r.value === null && r.reason) reasons[k] = r.reason;
+  // Say it in the unit's words when the cause is that nobody (or everybody) used the code.
+  const coded = decisions.filter(([a, b]) => a || b).length;
+  const plain = decisions.length === 0 ? undefined : coded === 0 ? NOBODY : decisions.every(([a, b]) => a && b) ? EVERY : undefined;
+  for (const [k, r] of Object.entries(results) as [keyof typeof results, StatResult][]) if (r.value === null && r.reason) reasons[k] = plain ?? r.reason;
   return {
     units: decisions.length,
     both: count((a, b) => a && b),
@@ -42,4 +45,6 @@ export function binaryStats(decisions: readonly [boolean, boolean][]): BinarySta
   };
 }
 
+const NOBODY = 'neither coder applied this code to any of these units: agreement on it is undefined (0/0)';
+const EVERY = 'both coders applied this code to every one of these units: expected disagreement is 0';
 const NONE: StatResult = { value: null, reason: 'there are no units to compare' };

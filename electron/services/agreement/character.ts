@@ -56,6 +56,8 @@ export interface AveragedSummary extends Summary {
 export interface Interval {
   lower: Num;
   upper: Num;
+  /** Why the interval is undefined (lower and upper null). */
+  reason?: string;
 }
 
 export interface ConfidenceIntervals {
@@ -95,10 +97,15 @@ export const SUMMARY_LABELS = {
 
 const round = (v: number | null, digits = 4): Num => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
+const STAT_KEYS = ['percentAgreement', 'kappa', 'alphaBinary'] as const;
+
 function reasonsOf(stats: Record<'percentAgreement' | 'kappa' | 'alphaBinary', StatResult>): Summary['reasons'] {
-  const out: NonNullable<Summary['reasons']> = {};
-  for (const [k, s] of Object.entries(stats) as [keyof typeof stats, StatResult][]) if (s.value === null && s.reason) out[k] = s.reason;
-  return Object.keys(out).length ? out : undefined;
+  let out: NonNullable<Summary['reasons']> | undefined;
+  for (const k of STAT_KEYS) {
+    const r = stats[k];
+    if (r.value === null && r.reason) (out ??= {})[k] = r.reason;
+  }
+  return out;
 }
 
 function summary(s: Record<'percentAgreement' | 'kappa' | 'alphaBinary', StatResult>): Summary {
@@ -126,13 +133,23 @@ function fromAggregate(a: AggregateSet): { pooled: PooledSummary; mean: Averaged
   };
 }
 
-/** Bootstrap over documents: each replicate resamples documents with replacement and pools them. */
+/**
+ * Bootstrap over documents: each replicate resamples documents with replacement and pools them
+ * (percentile interval, shared/agreement bootstrapCI). With one document every replicate is that
+ * document, so the "interval" would be the point itself: reported as undefined instead.
+ */
 function intervals(perDocument: CharacterCounts[], resamples: number, seed: number): ConfidenceIntervals {
   const kappa = bootstrapCI(perDocument, (sample) => characterStatsFromCounts(sumCharacterCounts(sample)).kappa, { resamples, seed });
   const alpha = bootstrapCI(perDocument, (sample) => characterStatsFromCounts(sumCharacterCounts(sample)).alpha, { resamples, seed });
+  const single = perDocument.length < 2 ? 'one document compared: resampling documents cannot show how the value varies' : undefined;
+  const interval = (b: typeof kappa): Interval => {
+    if (single) return { lower: null, upper: null, reason: single };
+    const reason = b.lower === null ? b.reason ?? 'the statistic was undefined in every resample' : undefined;
+    return { lower: round(b.lower), upper: round(b.upper), ...(reason && { reason }) };
+  };
   return {
-    kappa: { lower: round(kappa.lower), upper: round(kappa.upper) },
-    alphaBinary: { lower: round(alpha.lower), upper: round(alpha.upper) },
+    kappa: interval(kappa),
+    alphaBinary: interval(alpha),
     level: kappa.level,
     resamples,
     seed,
@@ -168,7 +185,11 @@ export function characterReport(session: Session, scope: AgreementScope, options
   }
   // Overall: per document, the tables of all codes summed, so mean/weighted average documents.
   const byDocument = new Map<number, CharacterCounts[]>();
-  data.cells.forEach((cell, i) => byDocument.set(cell.document.id, [...(byDocument.get(cell.document.id) ?? []), cellCounts[i]!]));
+  data.cells.forEach((cell, i) => {
+    const list = byDocument.get(cell.document.id);
+    if (list) list.push(cellCounts[i]!);
+    else byDocument.set(cell.document.id, [cellCounts[i]!]);
+  });
   const perDocument = data.documents.map((d) => sumCharacterCounts(byDocument.get(d.id) ?? []));
   const overallAgg = aggregateCounts(perDocument);
   return {

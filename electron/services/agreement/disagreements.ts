@@ -1,8 +1,10 @@
 /**
  * Disagreements as reviewable items: for each document and code, the stretches only one coder
- * coded, with the surrounding text, in document order. An item's id is a hash of what it is
- * (document, code, both coders, kind, span), so it stays the same across runs and decisions
- * can refer to it.
+ * coded, with the surrounding text, in document order. The stretches come from a sweep over the
+ * boundaries of each coder's unioned spans (shared/agreement spanDifference), never from
+ * per-character arrays. An item's id is a hash of what it is (document, code, both coders, kind,
+ * span), so it stays the same across runs and stored decisions can refer to it; it changes only
+ * when the stretch itself changes.
  */
 import { createHash } from 'node:crypto';
 import { documentText } from '../../../db/queries/documents.js';
@@ -20,18 +22,21 @@ export interface Disagreement {
   documentGuid: string;
   code: string;
   codeGuid: string;
+  /** onlyA: coder A coded these characters with this code and B did not; onlyB the other way. */
   kind: DisagreementKind;
   /** Who coded the stretch (the other coder did not). */
   coder: string;
   start: number;
   end: number;
   text: string;
+  /** About 120 characters either side, cut at whitespace, on one line; "…" where cut. */
   before: string;
   after: string;
   lineStart: number;
   lineEnd: number;
+  /** The speaker of the turn the stretch starts in, if the document has turns there. */
   speaker: string | null;
-  /** The coder's codings this stretch comes from. */
+  /** GUIDs of that coder's codings the stretch comes from (each overlaps it). */
   codings: string[];
 }
 
@@ -40,28 +45,54 @@ export function disagreementId(parts: { documentGuid: string; codeGuid: string; 
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
-/** About `radius` characters of context, cut at a word boundary, on one line. */
+const SPACE = /\s/;
+const isLowSurrogate = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+};
+
+/**
+ * About `radius` characters of context either side of `span`, cut at whitespace so no word is
+ * split (a hard cut only when there is no whitespace within reach, and never inside a surrogate
+ * pair). Runs of whitespace, line breaks included, become one space so an item reads on one line.
+ */
 export function context(text: string, span: Span, radius = 120): { before: string; after: string } {
   let s = Math.max(0, span.start - radius);
   if (s > 0) {
-    const space = text.indexOf(' ', s);
-    if (space !== -1 && space < span.start) s = space + 1;
+    let w = s;
+    while (w < span.start && !SPACE.test(text[w - 1]!)) w += 1;
+    s = w < span.start ? w : s;
+    if (isLowSurrogate(text, s)) s += 1;
   }
   let e = Math.min(text.length, span.end + radius);
   if (e < text.length) {
-    const space = text.lastIndexOf(' ', e);
-    if (space > span.end) e = space;
+    let w = e;
+    while (w > span.end && !SPACE.test(text[w]!)) w -= 1;
+    e = w > span.end ? w : e;
+    if (isLowSurrogate(text, e)) e -= 1;
   }
   const flat = (t: string) => t.replace(/\s+/g, ' ');
-  return { before: `${s > 0 ? '…' : ''}${flat(text.slice(s, span.start))}`, after: `${flat(text.slice(span.end, e))}${e < text.length ? '…' : ''}` };
+  const before = flat(text.slice(s, span.start));
+  const after = flat(text.slice(span.end, e));
+  return { before: s > 0 ? `…${before.trimStart()}` : before, after: e < text.length ? `${after.trimEnd()}…` : after };
 }
 
+/** The speaker of the turn holding `offset` (turns are sorted by start and do not overlap). */
 function speakerAt(turns: readonly Turn[], offset: number): string | null {
-  for (const t of turns) if (t.start <= offset && offset < t.end) return t.speaker;
+  let lo = 0;
+  let hi = turns.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = turns[mid]!;
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return t.speaker;
+  }
   return null;
 }
 
-const overlapping = (spans: CodedSpan[], s: Span) => spans.filter((c) => c.start < s.end && s.start < c.end).flatMap((c) => (c.guid ? [c.guid] : []));
+/** GUIDs of the codings overlapping `s` (a stretch lies inside the union of that coder's spans). */
+const sources = (spans: readonly CodedSpan[], s: Span) => spans.filter((c) => c.start < s.end && s.start < c.end).flatMap((c) => (c.guid ? [c.guid] : []));
 
 export function listDisagreements(session: Session, scope: AgreementScope, data: AgreementData = loadAgreementData(session, { ...scope, withGuids: true })): Disagreement[] {
   const [a, b] = data.coders;
@@ -94,10 +125,10 @@ export function listDisagreements(session: Session, scope: AgreementScope, data:
           lineStart: lines.first,
           lineEnd: lines.last,
           speaker: speakerAt(turns, s.start),
-          codings: overlapping(kind === 'onlyA' ? cell.a : cell.b, s),
+          codings: sources(kind === 'onlyA' ? cell.a : cell.b, s),
         });
       }
     }
   }
-  return out.sort((x, y) => x.document.localeCompare(y.document) || x.start - y.start || x.end - y.end || x.code.localeCompare(y.code));
+  return out.sort((x, y) => x.document.localeCompare(y.document) || x.start - y.start || x.end - y.end || x.code.localeCompare(y.code) || x.kind.localeCompare(y.kind));
 }

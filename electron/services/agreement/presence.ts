@@ -10,7 +10,16 @@ export interface PresenceReport {
   excluded: { document: string; reason: string }[];
   codes: ({ code: string; usedByA: string[]; usedByB: string[] } & BinaryStats)[];
   overall: { pooled: BinaryStats };
+  labels: Record<'unit' | 'percentAgreement' | 'kappa' | 'alpha' | 'pooled', string>;
 }
+
+export const PRESENCE_LABELS: PresenceReport['labels'] = {
+  unit: 'document: did the coder use the code anywhere in it',
+  percentAgreement: 'percent agreement: share of documents where both or neither coder used the code (0–100)',
+  kappa: "Cohen's κ over documents",
+  alpha: "Krippendorff's α (nominal) over documents",
+  pooled: 'overall, pooled: every code × document decision in one table',
+};
 
 export function presenceReport(session: Session, scope: AgreementScope): PresenceReport {
   const data = loadAgreementData(session, scope);
@@ -33,5 +42,6 @@ export function presenceReport(session: Session, scope: AgreementScope): Presenc
     excluded: data.excluded,
     codes,
     overall: { pooled: binaryStats(all) },
+    labels: PRESENCE_LABELS,
   };
 }

@@ -36,6 +36,7 @@ export interface SegmentReport {
   excluded: { document: string; reason: string }[];
   codes: { code: string; documents: ({ document: string } & SegmentCounts)[]; pooled: SegmentCounts }[];
   overall: { pooled: SegmentCounts };
+  labels: Record<'unit' | 'matched' | 'percentAgreement' | 'kappaBP' | 'pooled', string>;
 }
 
 /** |s ∩ t| / |s ∪ t| for two spans. */
@@ -113,5 +114,12 @@ export function segmentReport(session: Session, scope: AgreementScope, overlapPe
     excluded: data.excluded,
     codes,
     overall: { pooled: segmentStats(sum(all), q) },
+    labels: {
+      unit: `segment: a run of one coder's codings of a code; matched when the other coder has a segment of that code overlapping it by ≥ ${overlapPercent}% (|A∩B| / |A∪B|)`,
+      matched: 'segments of either coder with a match (counted from both sides)',
+      percentAgreement: 'percent agreement: matched / (matched + unmatched) · 100',
+      kappaBP: `Brennan–Prediger κ: (p_o − 1/q) / (1 − 1/q) with q = ${q} (the codes compared, at least 2), as MAXQDA`,
+      pooled: 'pooled: the segment counts of all documents summed',
+    },
   };
 }

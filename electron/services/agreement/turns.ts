@@ -14,7 +14,16 @@ export interface TurnReport {
   excluded: { document: string; reason: string }[];
   codes: { code: string; documents: ({ document: string } & BinaryStats)[]; pooled: BinaryStats }[];
   overall: { pooled: BinaryStats };
+  labels: Record<'unit' | 'percentAgreement' | 'kappa' | 'alpha' | 'pooled', string>;
 }
+
+export const TURN_LABELS: TurnReport['labels'] = {
+  unit: 'speaker turn: coded with a code by a coder if any character of it is',
+  percentAgreement: 'percent agreement: share of turns both coders coded or both left uncoded (0–100)',
+  kappa: "Cohen's κ over turns",
+  alpha: "Krippendorff's α (nominal) over turns",
+  pooled: 'pooled: the turns of all documents compared in one table (every turn weighs the same)',
+};
 
 /** Which turns any span touches: both lists sorted, one merge-like pass. */
 export function turnsTouched(turns: readonly Turn[], spans: readonly Span[]): boolean[] {
@@ -55,5 +64,6 @@ export function turnReport(session: Session, scope: AgreementScope): TurnReport 
     excluded,
     codes,
     overall: { pooled: binaryStats(all) },
+    labels: TURN_LABELS,
   };
 }
