@@ -23,6 +23,7 @@ export function App() {
   const [text, setText] = useState('');
   const [codings, setCodings] = useState<CodingView[]>([]);
   const [selection, setSelection] = useState<OffsetSpan | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const guard = useCallback(async <T,>(p: Promise<T>): Promise<T | undefined> => {
     try {
@@ -84,8 +85,33 @@ export function App() {
     [open, guard],
   );
 
+  const reload = useCallback(async () => {
+    const r = await guard(Promise.all([api['documents.list']({}), api['codebook.list']({}), open ? api['codings.forDocument']({ document: open }) : Promise.resolve([])]));
+    if (!r) return;
+    setDocs(r[0]);
+    setCodes(r[1]);
+    setCodings(r[2]);
+  }, [open, guard]);
+
+  const history = useCallback(
+    async (which: 'history.undo' | 'history.redo') => {
+      const step = await guard(api[which]({}));
+      if (step?.label) {
+        setNotice(`${which === 'history.undo' ? 'Undid' : 'Redid'}: ${step.label}`);
+        await reload();
+      }
+    },
+    [guard, reload],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z redoes: every change made here, through the event log.
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !(e.target instanceof HTMLInputElement)) {
+        e.preventDefault();
+        void history(e.shiftKey ? 'history.redo' : 'history.undo');
+        return;
+      }
       if (e.target instanceof HTMLInputElement || e.ctrlKey || e.metaKey || e.altKey) return;
       const n = Number(e.key);
       if (n >= 1 && n <= 9 && pinned[n - 1]) {
@@ -95,7 +121,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pinned, apply]);
+  }, [pinned, apply, history]);
 
   const chooseCoder = async (name: string) => {
     const trimmed = name.trim();
@@ -115,6 +141,9 @@ export function App() {
           {error}
         </div>
       )}
+      <p role="status" className="notice">
+        {notice}
+      </p>
       <nav className="documents" aria-label="Documents">
         <h2>Documents</h2>
         <ul role="list">

@@ -35,6 +35,14 @@ test('select text with the mouse, press 1, and the coding is highlighted and sto
   expect(codingsIn(served.project)).toEqual([{ start, end: start + phrase.length, quote: phrase, code: 'Rapport' }]);
   await expect(page.locator('[data-codings]').first()).toHaveText(phrase);
 
+  // Ctrl+Z undoes the coding (in the file too); Shift+Ctrl+Z brings it back with the same offsets.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(0);
+  expect(codingsIn(served.project)).toEqual([]);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(1);
+  expect(codingsIn(served.project)).toEqual([{ start, end: start + phrase.length, quote: phrase, code: 'Rapport' }]);
+
   // Remove it again from the list.
   await page.getByRole('button', { name: /^Remove coding/ }).click();
   await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(0);
