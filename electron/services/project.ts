@@ -8,6 +8,7 @@ import { listCodes } from '../../db/queries/codes.js';
 import { listCoders } from '../../db/queries/coders.js';
 import { listDocuments } from '../../db/queries/documents.js';
 import { DEFAULT_CODEBOOK } from '../../shared/codebook/default.js';
+import type { ProjectInfo } from '../../shared/api/types.js';
 import { newGuid } from '../../shared/ids.js';
 import { mergeSpecs } from './codebook-io.js';
 import { createSession, type Session } from './session.js';
@@ -39,17 +40,7 @@ export function initProject(path: string, options: InitOptions = {}): Session {
   }
 }
 
-export interface ProjectInfo {
-  path: string;
-  guid: string;
-  name: string;
-  createdAt: string;
-  schemaVersion: number;
-  documents: number;
-  codes: number;
-  coders: string[];
-  codings: number;
-}
+export type { ProjectInfo };
 
 export function projectInfo(session: Session): ProjectInfo {
   const { db, sqlite, path } = session.project;

@@ -5,7 +5,8 @@
  */
 import type { AttributeType, CodeRecord, CoderRecord, Cue, DocumentSummary, Span, Turn } from '../types.js';
 
-export interface ProjectInfoView {
+/** What a project holds (electron/services/project.ts projectInfo returns exactly this). */
+export interface ProjectInfo {
   path: string;
   guid: string;
   name: string;
@@ -15,6 +16,9 @@ export interface ProjectInfoView {
   codes: number;
   coders: string[];
   codings: number;
+}
+
+export interface ProjectInfoView extends ProjectInfo {
   /** Blind coding: while on, pass `viewer` to codings.forDocument and retrieval.segments. */
   blind: boolean;
   /** Coders who have chosen to see the others' codings. */
