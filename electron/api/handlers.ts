@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { ApiMethod, ApiParsedArgs, ApiResult } from '../../shared/api/contract.js';
 import { fail } from '../../shared/errors.js';
-import { blindStatus } from '../services/blind.js';
+import { blindStatus, reveal, setBlind } from '../services/blind.js';
 import { cases } from '../services/cases.js';
 import { codebook, codeDeletionImpact, createCode, deleteCode, mergeCode, moveCode, updateCodeFields } from '../services/codebook.js';
 import { addCoder, applyCoding, recodeCoding, removeCoding, resizeCoding, setCodingMemo } from '../services/codings.js';
@@ -79,6 +79,8 @@ export function createHandlers(session: Session) {
 
     'coders.list': () => coderCounts(session),
     'coders.add': ({ name }) => addCoder(session, name),
+    'coders.setBlind': ({ on }) => (setBlind(session, on), null),
+    'coders.reveal': ({ coder }) => (reveal(session, coder), null),
 
     'codings.forDocument': (req) => codingsOfDocument(session, req),
     'codings.apply': (req) => applyCoding(session, req),

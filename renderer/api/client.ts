@@ -3,7 +3,8 @@
  * whichever transport is present — Electron's preload object, or HTTP in browser mode.
  * `api['codings.apply']({ … })` resolves with the result or throws an ApiCallError.
  */
-import { API_METHODS, type ApiArgs, type ApiErrorBody, type ApiMethod, type ApiResponse, type ApiResult, type MarginaliaPreload } from '../../shared/api/contract.js';
+import type { ApiArgs, ApiErrorBody, ApiMethod, ApiResponse, ApiResult, MarginaliaPreload } from '../../shared/api/contract.js';
+import { API_METHOD_NAMES } from '../../shared/api/methods.js';
 
 export type Transport = (method: ApiMethod, args: unknown) => Promise<ApiResponse<unknown>>;
 
@@ -24,7 +25,7 @@ export type ApiClient = { [M in ApiMethod]: Call<M> };
 
 export function createApiClient(transport: Transport): ApiClient {
   const client: Record<string, (args?: unknown) => Promise<unknown>> = {};
-  for (const method of API_METHODS) {
+  for (const method of API_METHOD_NAMES) {
     client[method] = async (args?: unknown) => {
       const r = await transport(method, args ?? {});
       if (!r.ok) throw new ApiCallError(r.error.code, r.error.message);

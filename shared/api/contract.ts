@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors.js';
 import type { CodeRecord, CoderRecord } from '../types.js';
+import type { ApiMethodName } from './methods.js';
 import type * as T from './types.js';
 
 /** A phantom marker carrying a result type; it holds nothing at run time. */
@@ -64,6 +65,10 @@ export const contract = {
 
   'coders.list': { args: none, result: result<T.CoderWithCounts[]>() },
   'coders.add': { args: z.strictObject({ name }), result: result<CoderRecord>() },
+  /** Blind coding on or off for the whole project (each coder then sees only their own codings). */
+  'coders.setBlind': { args: z.strictObject({ on: flag }), result: result<null>() },
+  /** This coder chooses to see the others' codings; recorded and final. */
+  'coders.reveal': { args: z.strictObject({ coder: name }), result: result<null>() },
 
   /** All codings of one document, optionally only some coders'; under blind coding pass `viewer`. */
   'codings.forDocument': { args: z.strictObject({ document: name, coders: z.array(name).optional(), viewer: name.optional() }), result: result<T.CodingView[]>() },
@@ -121,6 +126,11 @@ export interface ApiErrorBody {
 export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
 
 export const API_METHODS = Object.keys(contract) as ApiMethod[];
+
+/** methods.ts (the zod-free list the renderer uses) must name exactly the contract's keys. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodListMatches: Same<ApiMethod, ApiMethodName> = true;
+void methodListMatches;
 
 export function isApiMethod(m: string): m is ApiMethod {
   return Object.hasOwn(contract, m);

@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/api/handlers.js';
 import { API_METHODS, contract, isApiMethod, type ApiArgs, type ApiMethod } from '../../shared/api/contract.js';
+import { API_METHOD_NAMES } from '../../shared/api/methods.js';
 import { parseArgs } from '../../shared/api/validate.js';
 import { MarginaliaError } from '../../shared/errors.js';
 import { tempProject } from '../integration/helpers.js';
@@ -28,6 +29,8 @@ const EXAMPLES: { [M in ApiMethod]: ApiArgs<M> } = {
   'codebook.find': { query: 'frist names', limit: 5 },
   'coders.list': {},
   'coders.add': { name: 'Alice' },
+  'coders.setBlind': { on: true },
+  'coders.reveal': { coder: 'Alice' },
   'codings.forDocument': { document: 'a.txt', coders: ['Alice'], viewer: 'Alice' },
   'codings.apply': { document: 'a.txt', code: 'A', coder: 'Alice', start: 0, end: 5, memo: 'm' },
   'codings.remove': { guid: 'g' },
@@ -51,6 +54,8 @@ describe('the API contract', () => {
 
   it('accepts a valid call of every method', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...API_METHODS].sort());
+    // The renderer builds its client from the zod-free list: it must be the same set.
+    expect([...API_METHOD_NAMES].sort()).toEqual([...API_METHODS].sort());
     for (const m of API_METHODS) expect(() => parseArgs(m, EXAMPLES[m])).not.toThrow();
     // No arguments at all is the same as {}.
     expect(parseArgs('documents.list', undefined)).toEqual({});

@@ -1,0 +1,4 @@
+/** STUB — being written: full-text search across documents. */
+export function SearchPanel() {
+  return <section aria-label="Search" />;
+}

@@ -1,0 +1,33 @@
+/**
+ * What every panel of the workspace shares: the API client, who is coding, a way to show an
+ * error or a short notice, and a change counter. A panel that changes data calls `changed()`;
+ * panels that show data re-read when `version` moves. Panels never talk to each other directly.
+ */
+import { createContext, useContext } from 'react';
+import type { ApiClient } from '../api/client.js';
+
+export interface Workspace {
+  api: ApiClient;
+  /** The active coder's name ('' until chosen). */
+  coder: string;
+  /** Pass as `viewer` to reading calls: under blind coding the server hides others' codings. */
+  viewer: string | undefined;
+  /** Awaits a call; on failure shows its one-line message in the error banner and resolves undefined. */
+  run<T>(call: Promise<T>): Promise<T | undefined>;
+  /** A short message in the status line (screen readers hear it). */
+  notify(message: string): void;
+  /** Something was changed: everything on screen re-reads. */
+  changed(): void;
+  /** Moves on every change (including undo/redo); use it as an effect dependency. */
+  version: number;
+  /** Open a document, optionally scrolled to a span that is flashed. */
+  openDocument(name: string, focus?: { start: number; end: number }): void;
+}
+
+export const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function useWorkspace(): Workspace {
+  const ws = useContext(WorkspaceContext);
+  if (!ws) throw new Error('useWorkspace outside the workspace');
+  return ws;
+}
