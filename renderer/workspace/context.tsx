@@ -20,8 +20,11 @@ export interface Workspace {
   changed(): void;
   /** Moves on every change (including undo/redo); use it as an effect dependency. */
   version: number;
-  /** Open a document, optionally scrolled to a span that is flashed. */
-  openDocument(name: string, focus?: { start: number; end: number }): void;
+  /**
+   * Open a document scrolled to `focus` (flashed briefly), with `marks` (e.g. search matches)
+   * highlighted until another document is opened or a new search is made. Offsets: UTF-16, [start, end).
+   */
+  openDocument(name: string, focus?: { start: number; end: number }, marks?: { start: number; end: number }[]): void;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);
