@@ -89,7 +89,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const { session, owned } = await openProjectFor(options);
   const token = randomBytes(32).toString('hex');
   const handlers = createHandlers(session);
-  const staticDir = resolve(options.staticDir ?? join(ROOT, 'dist', 'renderer'));
+  // MARGINALIA_RENDERER_DIR: a renderer built elsewhere (parallel test runs build into their own folders).
+  const staticDir = resolve(options.staticDir ?? process.env.MARGINALIA_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer'));
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   let port = 0;
 
