@@ -1,5 +1,12 @@
-/** STUB — being written: the coded segments of a code, filtered, with jump to source. */
-import type { CodeWithCounts } from '../../shared/api/types.js';
+/** The coded segments of a code, filtered by coder, document, case attribute and quote text, with jump to source. */
+import { useEffect, useMemo, useState } from 'react';
+import type { CasesView, CodeWithCounts, SegmentView } from '../../shared/api/types.js';
+import { useWorkspace } from '../workspace/context.js';
+import { attributeValues, countLine } from './group.js';
+import { RetrievalFilters } from './RetrievalFilters.js';
+import { emptyFilter, segmentsRequest, type RetrievalFilter } from './request.js';
+import { SegmentList } from './SegmentList.js';
+import './retrieval.css';
 
 export interface RetrievalPanelProps {
   codes: CodeWithCounts[];
@@ -7,8 +14,70 @@ export interface RetrievalPanelProps {
   documents: string[];
   /** The code to show first (the one selected in the code book). */
   code: string | null;
+  /** Milliseconds to wait after typing in the quote box before asking again. */
+  findDelay?: number;
 }
 
-export function RetrievalPanel(_props: RetrievalPanelProps) {
-  return <section aria-label="Retrieval" />;
+/** The value once it has stopped changing for `ms` (typing in the quote box should not fire a call per key). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (ms <= 0) return setSettled(value);
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return ms <= 0 ? value : settled;
+}
+
+export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250 }: RetrievalPanelProps) {
+  const { api, run, viewer, version, openDocument } = useWorkspace();
+  const [filter, setFilter] = useState<RetrievalFilter>(() => emptyFilter(code));
+  const [cases, setCases] = useState<CasesView>();
+  const [segments, setSegments] = useState<SegmentView[] | null>(null);
+
+  // A code chosen in the code book takes over; the other filters stay.
+  useEffect(() => {
+    if (code) setFilter((f) => (f.code === code ? f : { ...f, code }));
+  }, [code]);
+
+  useEffect(() => {
+    let live = true;
+    void run(api['cases.list']()).then((c) => {
+      if (live && c) setCases(c);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, run, version]);
+
+  const find = useSettled(filter.find, findDelay);
+  // A string key, so an unchanged request (e.g. a re-render) does not ask again.
+  const key = filter.code ? JSON.stringify(segmentsRequest({ ...filter, find }, viewer)) : '';
+
+  useEffect(() => {
+    if (!key) return setSegments(null);
+    let live = true;
+    void run(api['retrieval.segments'](JSON.parse(key))).then((r) => {
+      // Only the latest request's answer is shown, whatever order answers arrive in.
+      if (live && r) setSegments(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, run, key, version]);
+
+  const attributes = useMemo(() => attributeValues(cases), [cases]);
+
+  return (
+    <section className="retrieval" aria-label="Retrieval">
+      <h2>Retrieval</h2>
+      <RetrievalFilters filter={filter} onChange={setFilter} codes={codes} coders={coders} documents={documents} attributes={attributes} />
+      <p className="retrieval-count" role="status">
+        {!filter.code ? 'Choose a code to see its coded segments.' : segments ? countLine(segments) : 'Loading…'}
+      </p>
+      {filter.code && segments && (
+        <SegmentList segments={segments} showCode={filter.descendants} onOpen={(s) => openDocument(s.document, { start: s.start, end: s.end })} />
+      )}
+    </section>
+  );
 }
