@@ -27,6 +27,7 @@ export function fakeWorkspace(api: Partial<Record<keyof ApiClient, (args?: unkno
       }
     },
     notify: vi.fn(),
+    report: (message: string) => errors.push(message),
     changed: vi.fn(),
     version: 0,
     openDocument: vi.fn(),

@@ -1,0 +1,73 @@
+/**
+ * Helpers for the transcript component tests: render TranscriptView in jsdom, read its
+ * [data-start] pieces, and turn document offsets into DOM points the way a browser selection
+ * would hold them (a text node and an offset inside it).
+ */
+import { render } from '@testing-library/react';
+import type { CodingView } from '../../shared/api/types.js';
+import { TranscriptView } from '../../renderer/transcript/TranscriptView.js';
+
+export function coding(guid: string, start: number, end: number, color = '#3366cc'): CodingView {
+  return { guid, codeGuid: `code-${guid}`, code: `Code ${guid}`, color, coder: 'Alice', start, end, memo: null };
+}
+
+export function renderTranscript(text: string, codings: readonly CodingView[], onSelect: (span: { start: number; end: number } | null) => void = () => {}) {
+  const r = render(<TranscriptView text={text} codings={codings} onSelect={onSelect} />);
+  const host = r.getByTestId('transcript');
+  return {
+    host,
+    rerender: (next: readonly CodingView[]) => r.rerender(<TranscriptView text={text} codings={next} onSelect={onSelect} />),
+    unmount: r.unmount,
+  };
+}
+
+export interface PieceView {
+  start: number;
+  text: string;
+  codings: string[];
+  el: HTMLElement;
+}
+
+/** The view's pieces in document order. */
+export function pieces(host: HTMLElement): PieceView[] {
+  return [...host.querySelectorAll<HTMLElement>('[data-start]')].map((el) => ({
+    start: Number(el.dataset.start),
+    text: el.textContent ?? '',
+    codings: el.dataset.codings ? el.dataset.codings.split(' ') : [],
+    el,
+  }));
+}
+
+/** The single text node inside a piece (what a browser selection points into). */
+export function textNodeOf(el: HTMLElement): Text {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const n = walker.nextNode();
+  if (!n) throw new Error(`piece at ${el.dataset.start} has no text node`);
+  return n as Text;
+}
+
+/**
+ * Every DOM point that stands for document offset `at`: inside the piece holding it, and at a
+ * piece boundary both the end of the piece before and the start of the piece after.
+ */
+export function pointsFor(host: HTMLElement, at: number): { node: Text; offset: number }[] {
+  return pieces(host)
+    .filter((p) => p.start <= at && at <= p.start + p.text.length)
+    .map((p) => ({ node: textNodeOf(p.el), offset: at - p.start }));
+}
+
+/** Puts a real DOM selection over [start, end), choosing among equivalent points with `pick`. */
+export function selectOffsets(host: HTMLElement, start: number, end: number, pick: (n: number) => number = () => 0): Selection {
+  const a = pointsFor(host, start);
+  const b = pointsFor(host, end);
+  if (!a.length || !b.length) throw new Error(`no text point for ${start} or ${end}`);
+  const pa = a[pick(a.length) % a.length]!;
+  const pb = b[pick(b.length) % b.length]!;
+  const range = host.ownerDocument.createRange();
+  range.setStart(pa.node, pa.offset);
+  range.setEnd(pb.node, pb.offset);
+  const sel = host.ownerDocument.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  return sel;
+}
