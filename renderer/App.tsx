@@ -1,33 +1,54 @@
 /**
- * A first slice of the coding workspace: documents, the transcript with highlighted codings,
- * the code book with pinned codes (keys 1–9), and the codings of the open document.
+ * The coding workspace: documents on the left, the transcript in the middle, the code book and
+ * the tabs (codings, retrieval, search, memos) on the right. Panels share one Workspace
+ * (context.tsx) and re-read when it says something changed.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CodeWithCounts, CodingView } from '../shared/api/contract.js';
-import type { DocumentSummary } from '../shared/types.js';
-import { snapToWords } from '../shared/text/snap.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeWithCounts } from '../shared/api/types.js';
+import type { Span } from '../shared/types.js';
 import { ApiCallError, createApiClient, pickTransport } from './api/client.js';
-import { TranscriptView } from './transcript/TranscriptView.js';
+import { CodeBookPanel } from './codebook/CodeBookPanel.js';
+import { CodePicker } from './coding/CodePicker.js';
+import { CodingsList } from './coding/CodingsList.js';
+import { useCoding } from './coding/useCoding.js';
+import { DocumentsPanel } from './documents/DocumentsPanel.js';
+import { MemosPanel } from './memo/MemosPanel.js';
+import { RetrievalPanel } from './retrieval/RetrievalPanel.js';
+import { SearchPanel } from './search/SearchPanel.js';
+import { FindBar } from './transcript/FindBar.js';
 import type { OffsetSpan } from './transcript/selection.js';
+import { TranscriptView, type TranscriptFocus } from './transcript/TranscriptView.js';
+import { CoderBar, type Show } from './workspace/CoderBar.js';
+import { WorkspaceContext, type Workspace } from './workspace/context.js';
+import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
+import { Tabs, type TabId } from './workspace/Tabs.js';
+import { useShortcuts } from './workspace/useShortcuts.js';
+import { useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
 
 const api = createApiClient(pickTransport());
 const CODER_KEY = 'marginalia.activeCoder';
+const PINS = 9;
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
-  const [docs, setDocs] = useState<DocumentSummary[]>([]);
-  const [codes, setCodes] = useState<CodeWithCounts[]>([]);
-  const [coders, setCoders] = useState<string[]>([]);
-  const [coder, setCoder] = useState<string>(() => localStorage.getItem(CODER_KEY) ?? '');
-  const [open, setOpen] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [codings, setCodings] = useState<CodingView[]>([]);
-  const [selection, setSelection] = useState<OffsetSpan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [coder, setCoder] = useState(() => localStorage.getItem(CODER_KEY) ?? '');
+  const [open, setOpen] = useState<string | null>(null);
+  const [show, setShow] = useState<Show>({ kind: 'mine' });
+  const [selection, setSelection] = useState<{ span: OffsetSpan; exact: boolean } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [focus, setFocus] = useState<TranscriptFocus | null>(null);
+  const [marks, setMarks] = useState<{ marks: Span[]; current: Span | null }>({ marks: [], current: null });
+  const [code, setCode] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabId>('codings');
+  const [dialog, setDialog] = useState<'picker' | 'shortcuts' | null>(null);
+  const [finding, setFinding] = useState(false);
+  const findInput = useRef<HTMLInputElement>(null);
 
-  const guard = useCallback(async <T,>(p: Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T,>(call: Promise<T>): Promise<T | undefined> => {
     try {
-      const r = await p;
+      const r = await call;
       setError(null);
       return r;
     } catch (e) {
@@ -35,162 +56,178 @@ export function App() {
       return undefined;
     }
   }, []);
-
-  useEffect(() => {
-    void guard(Promise.all([api['documents.list']({}), api['codebook.list']({}), api['coders.list']({})])).then((r) => {
-      if (!r) return;
-      setDocs(r[0]);
-      setCodes(r[1]);
-      setCoders(r[2].map((c) => c.name));
-      if (r[0][0]) setOpen((o) => o ?? r[0][0]!.name);
-    });
-  }, [guard]);
-
-  useEffect(() => {
-    if (!open) return;
-    void guard(Promise.all([api['documents.content']({ document: open }), api['codings.forDocument']({ document: open })])).then((r) => {
-      if (!r) return;
-      setText(r[0].text);
-      setCodings(r[1]);
-    });
-  }, [open, guard]);
-
-  const pinned = useMemo(() => codes.filter((c) => c.parentId !== null).slice(0, 9), [codes]);
-
-  const apply = useCallback(
-    async (code: CodeWithCounts) => {
-      if (!open || !selection) return setError('Select some text first, then choose a code.');
-      if (!coder) return setError('Choose who you are (the active coder) first.');
-      const span = snapToWords(text, selection);
-      if (span.start >= span.end) return;
-      // Shown at once; replaced by the stored coding (merged, if it touched another) when it returns.
-      const optimistic: CodingView = { guid: `pending-${span.start}`, codeGuid: code.guid, code: code.path, color: code.color, coder, start: span.start, end: span.end, memo: null };
-      setCodings((c) => [...c, optimistic]);
-      const r = await guard(api['codings.apply']({ document: open, code: code.path, coder, ...span }));
-      const fresh = await guard(api['codings.forDocument']({ document: open }));
-      if (fresh) setCodings(fresh);
-      else if (!r) setCodings((c) => c.filter((x) => x !== optimistic));
-      document.getSelection()?.removeAllRanges();
-    },
-    [open, selection, coder, text, guard],
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const openDocument = useCallback((name: string, span?: Span, found?: Span[]) => {
+    setOpen(name);
+    setChosen(null);
+    setMarks({ marks: found ?? [], current: null });
+    setFocus(span ? { ...span, nonce: Date.now() } : null);
+  }, []);
+  const ws: Workspace = useMemo(
+    () => ({ api, coder, viewer: coder || undefined, run, report: setError, notify: setNotice, changed, version, openDocument }),
+    [coder, run, changed, version, openDocument],
   );
 
-  const remove = useCallback(
-    async (guid: string) => {
-      if (!open) return;
-      await guard(api['codings.remove']({ guid }));
-      const fresh = await guard(api['codings.forDocument']({ document: open }));
-      if (fresh) setCodings(fresh);
-    },
-    [open, guard],
-  );
-
-  const reload = useCallback(async () => {
-    const r = await guard(Promise.all([api['documents.list']({}), api['codebook.list']({}), open ? api['codings.forDocument']({ document: open }) : Promise.resolve([])]));
-    if (!r) return;
-    setDocs(r[0]);
-    setCodes(r[1]);
-    setCodings(r[2]);
-  }, [open, guard]);
-
-  const history = useCallback(
-    async (which: 'history.undo' | 'history.redo') => {
-      const step = await guard(api[which]({}));
-      if (step?.label) {
-        setNotice(`${which === 'history.undo' ? 'Undid' : 'Redid'}: ${step.label}`);
-        await reload();
-      }
-    },
-    [guard, reload],
-  );
-
+  const { info, docs, codes, coders } = useProjectLists(ws);
+  const { content, codings, setCodings, reload } = useOpenDocument(ws, open, show);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z redoes: every change made here, through the event log.
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !(e.target instanceof HTMLInputElement)) {
-        e.preventDefault();
-        void history(e.shiftKey ? 'history.redo' : 'history.undo');
-        return;
-      }
-      if (e.target instanceof HTMLInputElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      const n = Number(e.key);
-      if (n >= 1 && n <= 9 && pinned[n - 1]) {
-        e.preventDefault();
-        void apply(pinned[n - 1]!);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pinned, apply, history]);
+    if (docs.length && (!open || !docs.some((d) => d.name === open))) setOpen(docs[0]!.name);
+  }, [docs, open]);
+  const text = content?.name === open ? content.text : '';
+  const refresh = useCallback(async () => {
+    await reload();
+    changed();
+  }, [reload, changed]);
+  const coding = useCoding(ws, { document: open, text, selection, setCodings, refresh });
+  const pinned = useMemo(() => codes.filter((c) => c.parentId !== null).slice(0, PINS), [codes]);
 
   const chooseCoder = async (name: string) => {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    if (!coders.some((c) => c.toLowerCase() === trimmed.toLowerCase())) {
-      if (!(await guard(api['coders.add']({ name: trimmed })))) return;
-      setCoders((c) => [...c, trimmed]);
-    }
-    setCoder(trimmed);
-    localStorage.setItem(CODER_KEY, trimmed);
+    if (!coders.some((c) => c.name.toLowerCase() === name.toLowerCase()) && !(await run(api['coders.add']({ name })))) return;
+    const known = coders.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name ?? name;
+    setCoder(known);
+    localStorage.setItem(CODER_KEY, known);
+    setNotice(`Coding as ${known}`);
+    changed();
+  };
+  const history = useCallback(
+    async (which: 'history.undo' | 'history.redo') => {
+      const step = await run(api[which]());
+      setNotice(step?.label ? `${which === 'history.undo' ? 'Undid' : 'Redid'}: ${step.label}` : `Nothing to ${which === 'history.undo' ? 'undo' : 'redo'}`);
+      if (step?.label) {
+        setChosen(null);
+        await refresh();
+      }
+    },
+    [run, refresh],
+  );
+  const onSelect = useCallback((span: OffsetSpan | null, exact: boolean) => setSelection(span ? { span, exact } : null), []);
+  const onMatches = useCallback((m: Span[], current: Span | null) => setMarks({ marks: m, current }), []);
+  const resize = async (guid: string, span: OffsetSpan, exact: boolean) => {
+    const g = await coding.resize(guid, span, exact);
+    if (g) setChosen(g);
   };
 
+  useShortcuts({
+    dialogOpen: dialog !== null,
+    hasSelection: !!selection,
+    chosen,
+    pinned,
+    toggleSheet: () => setDialog((d) => (d === 'shortcuts' ? null : 'shortcuts')),
+    openPicker: () => (selection ? setDialog('picker') : setError('Select some text in the transcript first, then choose a code.')),
+    applyPinned: (i) => void coding.apply(pinned[i]!),
+    inVivo: () => void coding.inVivo(),
+    removeChosen: () => chosen && void coding.remove(chosen).then(() => setChosen(null)),
+    memoChosen: () => document.querySelector<HTMLElement>('[aria-label="Chosen coding"] [contenteditable="true"]')?.focus(),
+    letGo: () => setChosen(null),
+    undo: () => void history('history.undo'),
+    redo: () => void history('history.redo'),
+    find: () => {
+      setFinding(true);
+      setTimeout(() => findInput.current?.focus(), 0);
+    },
+    tab: setTab,
+  });
+
+  const applyCode = (c: CodeWithCounts) => void coding.apply(c).then((g) => g && setTab('codings'));
+  const blindHidden = !!info?.blind && !info.revealed.includes(coder);
   return (
-    <div className="app">
-      {error && (
-        <div role="alert" className="error">
-          {error}
-        </div>
-      )}
-      <p role="status" className="notice">
-        {notice}
-      </p>
-      <nav className="documents" aria-label="Documents">
-        <h2>Documents</h2>
-        <ul role="list">
-          {docs.map((d) => (
-            <li key={d.guid}>
-              <button type="button" aria-current={d.name === open} onClick={() => setOpen(d.name)}>
-                {d.name} <span className="meta">{d.caseName ?? ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <label>
-          Coding as{' '}
-          <input aria-label="Active coder" defaultValue={coder} placeholder="your name" onKeyDown={(e) => e.key === 'Enter' && void chooseCoder(e.currentTarget.value)} onBlur={(e) => void chooseCoder(e.currentTarget.value)} />
-        </label>
-      </nav>
-      <main aria-label="Transcript">
-        <h1>{open ?? 'No document'}</h1>
-        <TranscriptView text={text} codings={codings} onSelect={setSelection} />
-        <h2>Codings in this document</h2>
-        <ul className="codings" aria-label="Codings">
-          {codings.map((c) => (
-            <li key={c.guid}>
-              <span className="swatch" style={{ background: c.color }} /> {c.code} · {c.coder} · [{c.start},{c.end}) “{text.slice(c.start, c.end).slice(0, 60)}”{' '}
-              <button type="button" aria-label={`Remove coding ${c.code} ${c.start}-${c.end}`} onClick={() => void remove(c.guid)}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      </main>
-      <aside className="codebook" aria-label="Code book">
-        <h2>Codes</h2>
-        <ul role="tree" aria-label="Code book">
-          {codes.map((c) => {
-            const pin = pinned.indexOf(c);
-            return (
-              <li role="treeitem" aria-selected={false} key={c.guid} style={{ paddingLeft: `${(c.path.split('/').length - 1) * 0.8}rem` }}>
-                <button type="button" onClick={() => void apply(c)} title={c.definition}>
-                  <span className="swatch" style={{ background: c.color }} /> {c.name}
-                  {pin >= 0 && <kbd>{pin + 1}</kbd>} <span className="meta">{c.total || ''}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      </aside>
-    </div>
+    <WorkspaceContext.Provider value={ws}>
+      <div className="app">
+        <header className="toolbar">
+          <span className="project" title={info?.path}>
+            {info?.name ?? 'Marginalia'}
+          </span>
+          <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={(n) => void chooseCoder(n)} />
+          <div className="history" role="group" aria-label="History">
+            <button type="button" onClick={() => void history('history.undo')}>
+              Undo
+            </button>
+            <button type="button" onClick={() => void history('history.redo')}>
+              Redo
+            </button>
+          </div>
+          <button type="button" aria-label="Keyboard shortcuts" onClick={() => setDialog('shortcuts')}>
+            ?
+          </button>
+        </header>
+        {error && (
+          <div role="alert" className="error">
+            {error}{' '}
+            <button type="button" aria-label="Dismiss the message" onClick={() => setError(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        <DocumentsPanel docs={docs} open={open} onOpen={(n) => openDocument(n)} />
+        <main className="reader" aria-label="Transcript">
+          <div className="reader-head">
+            <h1>{open ?? 'No document'}</h1>
+            {blindHidden && <span className="badge">Blind: only your codings are shown</span>}
+            <span className="meta">{selection ? `${selection.span.end - selection.span.start} characters selected` : 'Select text, then press C, 1–9 or V'}</span>
+          </div>
+          {finding && (
+            <FindBar
+              ref={findInput}
+              text={text}
+              onMatches={onMatches}
+              onClose={() => {
+                setFinding(false);
+                setMarks({ marks: [], current: null });
+              }}
+            />
+          )}
+          <TranscriptView
+            text={text}
+            turns={content?.turns}
+            codings={codings}
+            showCoder={show.kind === 'all'}
+            selectedCoding={chosen}
+            onSelectCoding={setChosen}
+            onSelect={onSelect}
+            onResize={(g, s, e) => void resize(g, s, e)}
+            focus={focus}
+            marks={marks.marks}
+            current={marks.current}
+          />
+        </main>
+        <aside className="side" aria-label="Code book and panels">
+          <section className="codebook" aria-label="Code book panel">
+            <CodeBookPanel codes={codes} pinned={pinned} onApply={applyCode} selected={code} onSelect={setCode} />
+          </section>
+          <Tabs tab={tab} onTab={setTab}>
+            {tab === 'codings' && <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={(g) => void coding.remove(g)} />}
+            {tab === 'retrieval' && (
+              <RetrievalPanel
+                codes={codes}
+                coders={coders.map((c) => c.name)}
+                documents={docs.map((d) => d.name)}
+                code={code}
+              />
+            )}
+            {tab === 'search' && <SearchPanel />}
+            {tab === 'memos' && <MemosPanel document={open} code={code} />}
+          </Tabs>
+        </aside>
+        <p role="status" className="notice">
+          {notice}
+        </p>
+        {dialog === 'shortcuts' && <ShortcutsSheet onClose={() => setDialog(null)} />}
+        {dialog === 'picker' && selection && (
+          <CodePicker
+            codes={codes}
+            quote={text.slice(selection.span.start, selection.span.end)}
+            onPick={(c) => {
+              setDialog(null);
+              applyCode(c);
+            }}
+            onCreate={(n) => {
+              setDialog(null);
+              void coding.createAndApply(n);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </div>
+    </WorkspaceContext.Provider>
   );
 }

@@ -1,32 +1,36 @@
-/** Building the read-only Lexical view of a transcript from the stored text and its codings. */
-import { $createParagraphNode, $getRoot } from 'lexical';
-import { paragraphs, segmentText } from '../../shared/text/segments.js';
-import type { CodingView } from '../../shared/api/contract.js';
+/** Building (and repainting) the read-only Lexical view of a transcript from its line models. */
+import { $createParagraphNode, $getRoot, type ElementNode } from 'lexical';
+import type { LineModel } from './model.js';
 import { $createSegmentNode } from './segment-node.js';
 
-/** Background for a piece covered by these codings: one colour, or horizontal bands for overlaps. */
-export function highlightStyle(colors: string[]): string {
-  if (colors.length === 0) return '';
-  if (colors.length === 1) return `background-color: ${colors[0]}66`;
-  const step = 100 / colors.length;
-  const bands = colors.map((c, i) => `${c}88 ${i * step}%, ${c}88 ${(i + 1) * step}%`).join(', ');
-  return `background-image: linear-gradient(to bottom, ${bands})`;
+function $fill(p: ElementNode, text: string, line: LineModel): void {
+  for (const piece of line.pieces) {
+    const node = $createSegmentNode(text.slice(piece.start, piece.end), piece.start, piece.codings, piece.speaker);
+    if (piece.style) node.setStyle(piece.style);
+    p.append(node);
+  }
 }
 
-/** Must run inside editor.update(): replaces the whole view. One paragraph per stored line. */
-export function $buildTranscript(text: string, codings: readonly CodingView[]): void {
+/**
+ * Must run inside editor.update(). With the previous models of the same text, only lines whose
+ * signature changed are rebuilt; otherwise the whole view is replaced.
+ */
+export function $renderTranscript(text: string, lines: readonly LineModel[], previous: readonly LineModel[] | null): void {
   const root = $getRoot();
+  const children = root.getChildren();
+  if (previous && previous.length === lines.length && children.length === lines.length) {
+    lines.forEach((line, i) => {
+      if (line.signature === previous[i]!.signature) return;
+      const p = children[i] as ElementNode;
+      p.clear();
+      $fill(p, text, line);
+    });
+    return;
+  }
   root.clear();
-  const colorOf = new Map(codings.map((c) => [c.guid, c.color]));
-  const segs = segmentText(text, codings.map((c) => ({ id: c.guid, start: c.start, end: c.end })));
-  for (const para of paragraphs(text, segs)) {
+  for (const line of lines) {
     const p = $createParagraphNode();
-    for (const s of para.segments) {
-      const node = $createSegmentNode(text.slice(s.start, s.end), s.start, s.ids);
-      const style = highlightStyle(s.ids.map((id) => colorOf.get(id) ?? '#999999'));
-      if (style) node.setStyle(style);
-      p.append(node);
-    }
+    $fill(p, text, line);
     root.append(p);
   }
 }

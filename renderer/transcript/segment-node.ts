@@ -5,38 +5,41 @@
  */
 import { $applyNodeReplacement, TextNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
 
-type SerializedSegmentNode = Spread<{ start: number; codings: string[] }, SerializedTextNode>;
+type SerializedSegmentNode = Spread<{ start: number; codings: string[]; speaker?: boolean }, SerializedTextNode>;
 
 export class SegmentNode extends TextNode {
   __start: number;
   __codings: string[];
+  __speaker: boolean;
 
   static override getType(): string {
     return 'segment';
   }
 
   static override clone(node: SegmentNode): SegmentNode {
-    return new SegmentNode(node.__text, node.__start, node.__codings, node.__key);
+    return new SegmentNode(node.__text, node.__start, node.__codings, node.__speaker, node.__key);
   }
 
   static override importJSON(json: SerializedSegmentNode): SegmentNode {
-    return $createSegmentNode(json.text, json.start, json.codings);
+    return $createSegmentNode(json.text, json.start, json.codings, json.speaker ?? false);
   }
 
-  constructor(text: string, start: number, codings: string[], key?: NodeKey) {
+  constructor(text: string, start: number, codings: string[], speaker = false, key?: NodeKey) {
     super(text, key);
     this.__start = start;
     this.__codings = codings;
+    this.__speaker = speaker;
   }
 
   override exportJSON(): SerializedSegmentNode {
-    return { ...super.exportJSON(), type: 'segment', start: this.__start, codings: this.__codings };
+    return { ...super.exportJSON(), type: 'segment', start: this.__start, codings: this.__codings, speaker: this.__speaker };
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
     const dom = super.createDOM(config);
     dom.dataset.start = String(this.__start);
     if (this.__codings.length) dom.dataset.codings = this.__codings.join(' ');
+    if (this.__speaker) dom.dataset.speaker = '';
     return dom;
   }
 
@@ -45,12 +48,14 @@ export class SegmentNode extends TextNode {
     dom.dataset.start = String(this.__start);
     if (this.__codings.length) dom.dataset.codings = this.__codings.join(' ');
     else delete dom.dataset.codings;
+    if (this.__speaker) dom.dataset.speaker = '';
+    else delete dom.dataset.speaker;
     return changed;
   }
 }
 
-export function $createSegmentNode(text: string, start: number, codings: string[]): SegmentNode {
-  return $applyNodeReplacement(new SegmentNode(text, start, codings));
+export function $createSegmentNode(text: string, start: number, codings: string[], speaker = false): SegmentNode {
+  return $applyNodeReplacement(new SegmentNode(text, start, codings, speaker));
 }
 
 export function $isSegmentNode(node: LexicalNode | null | undefined): node is SegmentNode {

@@ -7,7 +7,7 @@ export interface OffsetSpan {
   end: number;
 }
 
-function pointToOffset(node: Node | null, offset: number, root: HTMLElement): number | null {
+export function pointToOffset(node: Node | null, offset: number, root: HTMLElement): number | null {
   if (!node || !root.contains(node)) return null;
   if (node.nodeType === Node.TEXT_NODE) {
     const el = node.parentElement?.closest<HTMLElement>('[data-start]');
@@ -28,4 +28,11 @@ export function selectionToOffsets(selection: Selection | null, root: HTMLElemen
   const b = pointToOffset(range.endContainer, range.endOffset, root);
   if (a === null || b === null || a === b) return null;
   return { start: Math.min(a, b), end: Math.max(a, b) };
+}
+
+/** The document offset under a screen point (Chromium's caretRangeFromPoint), for dragging a coding's ends. */
+export function offsetAtPoint(x: number, y: number, root: HTMLElement): number | null {
+  const doc = root.ownerDocument as Document & { caretRangeFromPoint?(x: number, y: number): Range | null };
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? pointToOffset(r.startContainer, r.startOffset, root) : null;
 }

@@ -14,6 +14,8 @@ export interface Workspace {
   viewer: string | undefined;
   /** Awaits a call; on failure shows its one-line message in the error banner and resolves undefined. */
   run<T>(call: Promise<T>): Promise<T | undefined>;
+  /** Shows a one-line problem in the error banner (for failures not from a single call). */
+  report(message: string): void;
   /** A short message in the status line (screen readers hear it). */
   notify(message: string): void;
   /** Something was changed: everything on screen re-reads. */

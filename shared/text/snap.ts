@@ -10,3 +10,19 @@ export function snapToWords(text: string, span: { start: number; end: number }):
   while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
   return { start, end };
 }
+
+/**
+ * The next word boundary from `at` going forward (+1) or back (-1): past any spaces, then to
+ * the other end of the word. Used to move a coding's start or end one word with the keyboard.
+ */
+export function stepWord(text: string, at: number, dir: 1 | -1): number {
+  let i = Math.max(0, Math.min(text.length, at));
+  if (dir > 0) {
+    while (i < text.length && !WORD.test(text[i]!)) i += 1;
+    while (i < text.length && WORD.test(text[i]!)) i += 1;
+  } else {
+    while (i > 0 && !WORD.test(text[i - 1]!)) i -= 1;
+    while (i > 0 && WORD.test(text[i - 1]!)) i -= 1;
+  }
+  return i;
+}

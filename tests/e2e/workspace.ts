@@ -13,6 +13,21 @@ export interface Served {
   stop(): void;
 }
 
+/** Browser mode (`electron/web.ts`) on a project and a free port; resolves with the printed link. */
+export async function startWeb(project: string, args: string[] = []): Promise<{ url: string; stop(): void }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', project, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
+      if (m) ok(m[1]!);
+    });
+    child.on('exit', (code) => fail(new Error(`web exited ${code}: ${out}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
 /** A new project with the given fixture transcripts, served by `electron/web.ts` on a free port. */
 export async function serveFreshProject(fixtures: string[]): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
@@ -25,21 +40,12 @@ export async function serveFreshProject(fixtures: string[]): Promise<Served> {
   await run(['init', project]);
   await run(['import', project, ...fixtures.map((f) => join(ROOT, 'fixtures', f))]);
   await run(['coders', 'add', project, 'Alice']);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', project], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
-      if (m) ok(m[1]!);
-    });
-    child.on('exit', (code) => fail(new Error(`web exited ${code}: ${out}`)));
-  });
+  const web = await startWeb(project);
   return {
-    url,
+    url: web.url,
     project,
     stop() {
-      child.kill();
+      web.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

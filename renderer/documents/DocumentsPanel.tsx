@@ -1,0 +1,93 @@
+/**
+ * The documents panel: each transcript with its case, length and codings per coder; import by
+ * the file picker or by dropping files on the panel. Files are imported one call each (each one
+ * transaction, one undo step), with a progress bar; a bad file is named in the error banner and
+ * the others still come in.
+ */
+import { useRef, useState } from 'react';
+import type { DocumentListItem } from '../../shared/api/types.js';
+import { useWorkspace } from '../workspace/context.js';
+import { fileToBase64, IMPORTABLE } from './upload.js';
+
+export interface DocumentsPanelProps {
+  docs: readonly DocumentListItem[];
+  open: string | null;
+  onOpen(name: string): void;
+}
+
+export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
+  const { api, changed, notify, report } = useWorkspace();
+  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
+  const [over, setOver] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const importFiles = async (files: File[]) => {
+    if (files.length === 0) return;
+    const failed: string[] = [];
+    let imported = 0;
+    let first: string | null = null;
+    for (const [i, f] of files.entries()) {
+      setProgress({ done: i, total: files.length, file: f.name });
+      try {
+        const r = await api['documents.import']({ files: [{ name: f.name, base64: await fileToBase64(f) }] });
+        imported += r.imported.length;
+        first ??= r.imported[0]?.name ?? null;
+        for (const s of r.skipped) failed.push(`${s.file}: already imported as ${s.duplicateOf}`);
+      } catch (e) {
+        failed.push(e instanceof Error ? e.message : String(e));
+      }
+    }
+    setProgress(null);
+    changed();
+    notify(`Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}`);
+    if (failed.length) report(failed.join(' · '));
+    if (first) onOpen(first);
+  };
+
+  return (
+    <nav
+      className={`documents${over ? ' drop-over' : ''}`}
+      aria-label="Documents"
+      onDragOver={(e) => {
+        if (![...e.dataTransfer.types].includes('Files')) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        setOver(false);
+        void importFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <h2>Documents</h2>
+      <button type="button" className="primary" onClick={() => picker.current?.click()} disabled={!!progress}>
+        Import documents…
+      </button>
+      <input ref={picker} type="file" multiple accept={IMPORTABLE} hidden aria-label="Files to import" onChange={(e) => void importFiles([...(e.target.files ?? [])]).then(() => (e.target.value = ''))} />
+      <p className="hint">or drop .txt, .md, .docx, .pdf, .vtt or .srt files here</p>
+      {progress && (
+        <div className="import-progress">
+          <progress aria-label="Import progress" max={progress.total} value={progress.done} />
+          <span className="meta">
+            {progress.done + 1} of {progress.total}: {progress.file}
+          </span>
+        </div>
+      )}
+      <ul aria-label="Transcripts">
+        {docs.map((d) => (
+          <li key={d.guid}>
+            <button type="button" aria-current={d.name === open} onClick={() => onOpen(d.name)}>
+              <span className="doc-name">{d.name}</span>
+              <span className="meta">
+                {[d.caseName, `${d.length.toLocaleString()} chars`, ...d.byCoder.map((b) => `${b.coder} ${b.codings}`)].filter(Boolean).join(' · ')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {docs.length === 0 && <p className="hint">No documents yet: import interview transcripts to start coding.</p>}
+    </nav>
+  );
+}

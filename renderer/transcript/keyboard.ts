@@ -1,0 +1,45 @@
+/**
+ * Selecting transcript text from the keyboard. The view is read-only, so the browser moves no
+ * caret by itself; Selection.modify does it: arrows move by word or line, Shift extends, Alt
+ * works by character. The caret is shown as a painted highlight on the character after it.
+ */
+import { indexPieces, paint, rangeOf } from './geometry.js';
+import { pointToOffset } from './selection.js';
+
+const KEYS: Record<string, ['forward' | 'backward', 'word' | 'line' | 'character']> = {
+  ArrowRight: ['forward', 'word'],
+  ArrowLeft: ['backward', 'word'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+  Home: ['backward', 'line'],
+  End: ['forward', 'line'],
+};
+
+/** Puts the caret at the first piece visible in the scroller when the selection is elsewhere. */
+function ensureCaret(sel: Selection, root: HTMLElement, scroller: HTMLElement): void {
+  if (sel.rangeCount && root.contains(sel.anchorNode)) return;
+  const top = scroller.getBoundingClientRect().top;
+  const first = [...root.querySelectorAll<HTMLElement>('[data-start]')].find((p) => p.getBoundingClientRect().bottom > top);
+  if (first?.firstChild) sel.collapse(first.firstChild, 0);
+}
+
+/** Handles a key in the transcript; true when it was a caret or selection key. */
+export function moveSelection(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement, scroller: HTMLElement): boolean {
+  const spec = KEYS[e.key];
+  const sel = document.getSelection();
+  if (!spec || !sel || e.ctrlKey || e.metaKey) return false;
+  const [direction, unit] = spec;
+  ensureCaret(sel, root, scroller);
+  const by = e.key === 'Home' || e.key === 'End' ? 'lineboundary' : e.altKey && unit !== 'line' ? 'character' : unit;
+  sel.modify(e.shiftKey ? 'extend' : 'move', direction, by);
+  showCaret(sel, root);
+  return true;
+}
+
+export function showCaret(sel: Selection | null, root: HTMLElement): void {
+  if (!sel || !sel.isCollapsed || !sel.anchorNode || !root.contains(sel.anchorNode)) return paint('caret', []);
+  const at = pointToOffset(sel.anchorNode, sel.anchorOffset, root);
+  const r = at === null ? null : rangeOf(indexPieces(root), at, at + 1);
+  paint('caret', r ? [r] : []);
+  (sel.anchorNode.parentElement ?? root).scrollIntoView?.({ block: 'nearest' });
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm run screenshots`: PNGs of the main screens, taken in Debian's Chromium against browser
+ * mode on the demo project (synthetic interviews, two coders), saved in docs/screenshots/.
+ * Run after `npm run build:renderer` (the npm script does both).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { buildDemoProject } from '../../electron/services/demo.js';
+import { closeSession } from '../../electron/services/session.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
+import { startWeb } from '../e2e/workspace.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'docs', 'screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'marginalia-shots-'));
+const project = join(dir, 'demo.marginalia');
+closeSession(await buildDemoProject(project, join(ROOT, 'fixtures')));
+const served = await startWeb(project, ['--as', 'Alice']);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  mkdirSync(OUT, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    await page.addInitScript(() => localStorage.setItem('marginalia.activeCoder', 'Alice'));
+    await page.goto(served.url);
+    await page.getByRole('button', { name: /co-01\.txt/ }).click();
+    await page.getByLabel('Show codings of').selectOption('all');
+    await page.locator('.stripe').first().waitFor();
+    await page.locator('.stripe').nth(2).click();
+    await shot(page, `workspace-${scheme}`);
+    if (scheme === 'dark') break;
+    await page.getByRole('tab', { name: 'Retrieval' }).click();
+    await shot(page, 'retrieval');
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await page.getByRole('searchbox').first().fill('first name');
+    await page.keyboard.press('Enter');
+    await shot(page, 'search');
+    await page.keyboard.press('?');
+    await shot(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByRole('treeitem').nth(1).click();
+    await shot(page, 'codebook-editing');
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  served.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
