@@ -7,18 +7,47 @@ export interface OffsetSpan {
   end: number;
 }
 
+const SEG = '[data-start]';
+const segStart = (el: Element) => Number((el as HTMLElement).dataset.start);
+const segEnd = (el: Element) => segStart(el) + (el.textContent ?? '').length;
+
+/** The last segment that ends before `node` in document order (not inside it). */
+function segmentBefore(node: Node, root: HTMLElement): Element | null {
+  const all = root.querySelectorAll(SEG);
+  for (let i = all.length - 1; i >= 0; i -= 1) {
+    const pos = node.compareDocumentPosition(all[i]!);
+    if (pos & Node.DOCUMENT_POSITION_PRECEDING && !(pos & Node.DOCUMENT_POSITION_CONTAINS)) return all[i]!;
+  }
+  return null;
+}
+
+/**
+ * An element point (triple-click, select all, a paragraph edge): the point sits before child
+ * `offset` of the element, or after its last child.
+ */
+function elementPointToOffset(el: Element, offset: number, root: HTMLElement): number {
+  const own = el.closest(SEG);
+  if (own) return offset === 0 ? segStart(own) : segEnd(own);
+  const child = el.childNodes[offset] ?? null;
+  if (child) {
+    const first = child instanceof Element ? (child.matches(SEG) ? child : child.querySelector(SEG)) : null;
+    if (first) return segStart(first);
+    // A child without text (an empty line's <br>): just after the text before it.
+    const before = segmentBefore(child, root);
+    return before ? segEnd(before) + 1 : 0;
+  }
+  const inside = el.querySelectorAll(SEG);
+  const last = inside[inside.length - 1] ?? segmentBefore(el, root);
+  return last ? segEnd(last) : 0;
+}
+
 export function pointToOffset(node: Node | null, offset: number, root: HTMLElement): number | null {
   if (!node || !root.contains(node)) return null;
   if (node.nodeType === Node.TEXT_NODE) {
-    const el = node.parentElement?.closest<HTMLElement>('[data-start]');
-    return el ? Number(el.dataset.start) + offset : null;
+    const el = node.parentElement?.closest<HTMLElement>(SEG);
+    return el ? segStart(el) + offset : null;
   }
-  // An element point (e.g. the start of a paragraph): use the segment at or after that child.
-  const el = node as HTMLElement;
-  const child = el.childNodes[offset] ?? null;
-  const seg = (child instanceof HTMLElement ? child : null)?.closest<HTMLElement>('[data-start]') ?? el.querySelector<HTMLElement>('[data-start]');
-  if (seg) return Number(seg.dataset.start) + (child ? 0 : (seg.textContent ?? '').length);
-  return null;
+  return node instanceof Element ? elementPointToOffset(node, offset, root) : null;
 }
 
 export function selectionToOffsets(selection: Selection | null, root: HTMLElement): OffsetSpan | null {
