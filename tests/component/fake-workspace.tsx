@@ -12,7 +12,8 @@ export interface FakeWorkspace extends Workspace {
   errors: string[];
 }
 
-export function fakeWorkspace(api: Partial<Record<keyof ApiClient, (args?: unknown) => Promise<unknown>>>, extra: Partial<Workspace> = {}): FakeWorkspace {
+/** `api` holds only the methods the panel under test calls; each may type its own arguments. */
+export function fakeWorkspace(api: Partial<Record<keyof ApiClient, (args: never) => Promise<unknown>>>, extra: Partial<Workspace> = {}): FakeWorkspace {
   const errors: string[] = [];
   return {
     api: api as unknown as ApiClient,
