@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 describe('MemosPanel', () => {
   it('has project, document and code tabs, moved between with the arrow keys, each loading its own memo', async () => {
-    const get = vi.fn(async ({ kind }: { kind: string }) => `The ${kind} memo`);
+    const get = vi.fn(async (args?: unknown) => `The ${(args as { kind: string }).kind} memo`);
     renderIn(fakeWorkspace({ 'memos.get': get }), <MemosPanel document="ip-01.txt" code={null} />);
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['Project', 'Document · ip-01.txt', 'Code']);
