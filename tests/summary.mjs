@@ -25,6 +25,17 @@ if (playwrightPath && existsSync(playwrightPath)) {
   passed += p.stats?.expected ?? 0;
   failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
   skipped += p.stats?.skipped ?? 0;
+  // A skipped Playwright test (such as the Electron smoke test where no Electron binary exists)
+  // did not run: say which and why, so a skip is never read as a pass.
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'skipped';
+      console.log(`not run: ${spec.title} (${spec.file}): ${why}`);
+    }
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  for (const s of p.suites ?? []) walk(s);
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
