@@ -27,7 +27,7 @@ interface ChoiceProps {
 function Choice({ label, value, none, options, disabled, onChange }: ChoiceProps) {
   const id = useId();
   return (
-    <>
+    <div className="retrieval-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">{none}</option>
@@ -37,7 +37,7 @@ function Choice({ label, value, none, options, disabled, onChange }: ChoiceProps
           </option>
         ))}
       </select>
-    </>
+    </div>
   );
 }
 
@@ -50,7 +50,9 @@ export function RetrievalFilters({ filter, onChange, codes, coders, documents, a
   const codeOptions = codes.map((c) => ({ value: c.path, label: `${'\u00a0\u00a0'.repeat(c.path.split('/').length - 1)}${c.name} (${c.total})` }));
   return (
     <div className="retrieval-filters" role="group" aria-label="Retrieval filters">
-      <Choice label="Code" value={filter.code} none="Choose a code…" options={codeOptions} onChange={set('code')} />
+      <div className="retrieval-wide">
+        <Choice label="Code" value={filter.code} none="Choose a code…" options={codeOptions} onChange={set('code')} />
+      </div>
       <label className="retrieval-check">
         <input type="checkbox" checked={filter.descendants} onChange={(e) => set('descendants')(e.currentTarget.checked)} /> Include sub-codes
       </label>
@@ -58,8 +60,10 @@ export function RetrievalFilters({ filter, onChange, codes, coders, documents, a
       <Choice label="Document" value={filter.document} none="All documents" options={documents.map(same)} onChange={set('document')} />
       <Choice label="Case attribute" value={filter.attribute} none="Any case" options={[...attributes.keys()].map(same)} onChange={(attribute) => onChange({ ...filter, attribute, value: '' })} />
       <Choice label="Value" value={filter.value} none="Any value" options={(attributes.get(filter.attribute) ?? []).map(same)} disabled={!filter.attribute} onChange={set('value')} />
-      <label htmlFor={findId}>Quotes containing</label>
-      <input id={findId} type="search" value={filter.find} placeholder="words in the quote (fuzzy)" onChange={(e) => set('find')(e.currentTarget.value)} />
+      <div className="retrieval-field retrieval-wide">
+        <label htmlFor={findId}>Quotes containing</label>
+        <input id={findId} type="search" value={filter.find} placeholder="words in the quote or memo (fuzzy)" onChange={(e) => set('find')(e.currentTarget.value)} />
+      </div>
     </div>
   );
 }

@@ -76,7 +76,7 @@ export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250
         {!filter.code ? 'Choose a code to see its coded segments.' : segments ? countLine(segments) : 'Loading…'}
       </p>
       {filter.code && segments && (
-        <SegmentList segments={segments} showCode={filter.descendants} onOpen={(s) => openDocument(s.document, { start: s.start, end: s.end })} />
+        <SegmentList segments={segments} within={filter.descendants ? filter.code : null} onOpen={(s) => openDocument(s.document, { start: s.start, end: s.end })} />
       )}
     </section>
   );

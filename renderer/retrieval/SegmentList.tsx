@@ -5,14 +5,14 @@ import '../search/search.css';
 
 export interface SegmentListProps {
   segments: readonly SegmentView[];
-  /** Show each segment's code (when sub-codes are included, segments may carry several). */
-  showCode: boolean;
+  /** With sub-codes included: the chosen code, so each segment shows its sub-code's path below it. */
+  within: string | null;
   onOpen(segment: SegmentView): void;
 }
 
 const plural = (n: number) => `${n} ${n === 1 ? 'segment' : 'segments'}`;
 
-export function SegmentList({ segments, showCode, onOpen }: SegmentListProps) {
+export function SegmentList({ segments, within, onOpen }: SegmentListProps) {
   return (
     <div className="results">
       {groupByDocument(segments).map((g) => (
@@ -31,7 +31,7 @@ export function SegmentList({ segments, showCode, onOpen }: SegmentListProps) {
                     {s.speaker && <span className="retrieval-speaker">{s.speaker}</span>}
                     <span>{lineLabel(s.lineStart, s.lineEnd)}</span>
                     <span>{s.coder}</span>
-                    {showCode && <span>{s.code}</span>}
+                    {within && s.code !== within && <span title={s.code}>{s.code.startsWith(`${within}/`) ? s.code.slice(within.length + 1) : s.code}</span>}
                   </span>
                   <q className="retrieval-quote">{s.quote}</q>
                   {s.memo && <span className="retrieval-memo">Memo: {s.memo}</span>}

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ROOT, serveFreshProject, type Served } from './workspace.js';
@@ -98,6 +99,10 @@ test('filter by code, coder and case attribute, then open a segment scrolled to 
   await expect(panel.getByRole('status')).toHaveText(counts(officers));
   await expect(panel.getByRole('list')).toHaveCount(2);
   await expect(panel.getByRole('list', { name: 'Segments in ip-01.txt' })).toHaveCount(0);
+
+  // The panel with its results: no serious or critical accessibility problems (axe-core).
+  const axe = await new AxeBuilder({ page }).include('[role="tabpanel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // The Norwegian interview's segment lies far down its transcript.
   const list = panel.getByRole('list', { name: 'Segments in co-03-norway.txt' });

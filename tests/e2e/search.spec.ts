@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, serveFreshProject, type Served } from './workspace.js';
 
@@ -45,6 +46,13 @@ test('a quoted phrase is found, listed under its document, and opens with every 
   const hits = panel.getByRole('list', { name: 'Matches in ip-01.txt' }).getByRole('button');
   await expect(hits).toHaveCount(occurrences);
   await expect(hits.locator('mark')).toHaveText([phrase, phrase]);
+
+  // The panel with its results, in the light and the dark theme: no serious or critical accessibility problems (axe-core).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).include('[role="tabpanel"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${colorScheme} ${v.id}: ${v.help}`)).toEqual([]);
+  }
 
   await hits.nth(1).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ip-01.txt' })).toBeVisible();
