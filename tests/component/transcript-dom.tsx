@@ -1,7 +1,7 @@
 /**
  * Helpers for the transcript component tests: render TranscriptView in jsdom, read its
  * [data-start] pieces, and turn document offsets into DOM points the way a browser selection
- * would hold them (a text node and an offset inside it).
+ * would hold them (a text node and an offset inside it, or an element and a child index).
  */
 import { render } from '@testing-library/react';
 import type { CodingView } from '../../shared/api/types.js';
@@ -56,10 +56,31 @@ export function pointsFor(host: HTMLElement, at: number): { node: Text; offset: 
     .map((p) => ({ node: textNodeOf(p.el), offset: at - p.start }));
 }
 
+/**
+ * Element points a browser may hold for offset `at` (triple-click, select all, keyboard moves
+ * over blank lines): before a line's paragraph in the editor root, at a paragraph's start, at the
+ * end of a line with text, and at the start of an empty line.
+ */
+export function elementPointsFor(host: HTMLElement, text: string, at: number): { node: Node; offset: number }[] {
+  const root = host.querySelector<HTMLElement>('.transcript-text')!;
+  const paras = [...root.children] as HTMLElement[];
+  const out: { node: Node; offset: number }[] = [];
+  let start = 0;
+  text.split('\n').forEach((line, i) => {
+    const p = paras[i]!;
+    const end = start + line.length;
+    if (at === start) out.push({ node: root, offset: i }, { node: p, offset: 0 });
+    if (at === end && line.length > 0) out.push({ node: p, offset: p.childNodes.length });
+    start = end + 1;
+  });
+  if (at === text.length) out.push({ node: root, offset: paras.length });
+  return out;
+}
+
 /** Puts a real DOM selection over [start, end), choosing among equivalent points with `pick`. */
-export function selectOffsets(host: HTMLElement, start: number, end: number, pick: (n: number) => number = () => 0): Selection {
-  const a = pointsFor(host, start);
-  const b = pointsFor(host, end);
+export function selectOffsets(host: HTMLElement, start: number, end: number, pick: (n: number) => number = () => 0, text?: string): Selection {
+  const a = [...pointsFor(host, start), ...(text === undefined ? [] : elementPointsFor(host, text, start))];
+  const b = [...pointsFor(host, end), ...(text === undefined ? [] : elementPointsFor(host, text, end))];
   if (!a.length || !b.length) throw new Error(`no text point for ${start} or ${end}`);
   const pa = a[pick(a.length) % a.length]!;
   const pb = b[pick(b.length) % b.length]!;

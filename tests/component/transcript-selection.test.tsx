@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { normaliseText } from '../../shared/text/normalise.js';
 import { selectionToOffsets } from '../../renderer/transcript/selection.js';
-import { coding, pieces, pointsFor, renderTranscript, selectOffsets } from './transcript-dom.js';
+import { coding, elementPointsFor, pieces, pointsFor, renderTranscript, selectOffsets } from './transcript-dom.js';
 
 afterEach(() => {
   document.getSelection()?.removeAllRanges();
@@ -114,13 +114,38 @@ describe('selectionToOffsets: element points (triple-click, select all)', () => 
   });
 });
 
+describe('selectionToOffsets: blank lines', () => {
+  // Lexical draws an empty line as <p><br></p>: its offset is where the line starts in the text.
+  const text = 'Interviewer: Hm?\n\n\nOfficer: Yes.\n';
+  const blank = [text.indexOf('\n') + 1, text.indexOf('\n') + 2];
+
+  it('a selection from a blank line to text, or across two blank lines, keeps the blank lines’ offsets', () => {
+    const { host } = renderTranscript(text, []);
+    const paras = [...host.querySelector('.transcript-text')!.children];
+    const sel = document.getSelection()!;
+    const select = (a: [Node, number], b: [Node, number]) => {
+      const r = document.createRange();
+      r.setStart(...a);
+      r.setEnd(...b);
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return selectionToOffsets(sel, host);
+    };
+    const officer = pieces(host).find((p) => p.text.startsWith('Officer'))!;
+    expect(select([paras[1]!, 0], [officer.el.firstChild!, 8])).toEqual({ start: blank[0], end: officer.start + 8 });
+    expect(select([paras[2]!, 0], [officer.el.firstChild!, 8])).toEqual({ start: blank[1], end: officer.start + 8 });
+    expect(select([paras[1]!, 0], [paras[2]!, 0])).toEqual({ start: blank[0], end: blank[1] });
+    expect(select([paras[4]!, 0], [paras[4]!, 0])).toBeNull();
+  });
+});
+
 describe('selectionToOffsets: property', () => {
   // Text fragments that stress UTF-16 offsets and normalisation: emoji, accents (precomposed and
   // combining), Norwegian letters, guillemets, CRLF/CR/BOM as a source may carry them.
   const fragment = fc.constantFrom('a', 'b', 'ord', ' ', '👍', '🙂', 'å', 'Æ', 'ø', 'é', 'e\u0301', '«', '»', '\n', '\r\n', '\r', '\uFEFF', 'Officer Berg: ');
   const isLow = (text: string, i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]!) && /[\uD800-\uDBFF]/.test(text[i - 1]!);
 
-  it('any span between text points round-trips, whatever the codings and whichever equivalent point is chosen', () => {
+  it('any span round-trips, whatever the codings and whichever equivalent point (text or element) is chosen', () => {
     fc.assert(
       fc.property(
         fc.array(fragment, { minLength: 2, maxLength: 30 }).map((f) => normaliseText(f.join(''))),
@@ -133,14 +158,14 @@ describe('selectionToOffsets: property', () => {
           const { host } = renderTranscript(text, codings);
           try {
             // Offsets a person can select at: in a text node, never inside a surrogate pair.
-            const selectable = [...Array(n).keys()].filter((i) => !isLow(text, i) && pointsFor(host, i).length > 0);
+            const selectable = [...Array(n).keys()].filter((i) => !isLow(text, i) && pointsFor(host, i).length + elementPointsFor(host, text, i).length > 0);
             fc.pre(selectable.length >= 2);
             const a = selectable[x % selectable.length]!;
             const b = selectable[y % selectable.length]!;
             fc.pre(a !== b);
             const s = { start: Math.min(a, b), end: Math.max(a, b) };
             const it = picks[Symbol.iterator]();
-            const sel = selectOffsets(host, s.start, s.end, () => it.next().value as number);
+            const sel = selectOffsets(host, s.start, s.end, () => it.next().value as number, text);
             expect(selectionToOffsets(sel, host)).toEqual(s);
           } finally {
             document.getSelection()?.removeAllRanges();
