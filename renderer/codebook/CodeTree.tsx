@@ -82,25 +82,24 @@ export function CodeTree(props: CodeTreeProps) {
     const ids = `cb-${code.guid}`;
     const rowHint = hint?.path === code.path ? hint.zone : undefined;
     return (
-      <li
-        key={code.guid}
-        role="treeitem"
-        aria-level={node.level}
-        aria-expanded={kids.length > 0 ? open : undefined}
-        aria-selected={selected === code.path}
-        aria-labelledby={`${ids}-name`}
-        aria-describedby={`${ids}-desc`}
-        tabIndex={tabStop === code.path ? 0 : -1}
-        data-path={code.path}
-        className="cb-item"
-        onFocus={(e) => e.target === e.currentTarget && props.onFocusRow(node)}
-        onKeyDown={(e) => e.target === e.currentTarget && props.onKeyDown(e, node)}
-      >
+      // The row is the treeitem and owns its group (aria-owns); named by its label alone, not the sub-codes.
+      <li key={code.guid} role="none" className="cb-item">
         <div
+          role="treeitem"
+          aria-level={node.level}
+          aria-expanded={kids.length > 0 ? open : undefined}
+          aria-selected={selected === code.path}
+          aria-owns={open ? `${ids}-group` : undefined}
+          aria-labelledby={`${ids}-name`}
+          aria-describedby={`${ids}-desc`}
+          tabIndex={tabStop === code.path ? 0 : -1}
+          data-path={code.path}
           className="cb-row"
           data-drop={rowHint}
           draggable={renaming !== code.path}
           style={{ paddingInlineStart: `${(node.level - 1) * 1}rem` }}
+          onFocus={(e) => e.target === e.currentTarget && props.onFocusRow(node)}
+          onKeyDown={(e) => e.target === e.currentTarget && props.onKeyDown(e, node)}
           onClick={(e) => {
             e.stopPropagation();
             props.onClickRow(node);
@@ -136,17 +135,17 @@ export function CodeTree(props: CodeTreeProps) {
               {code.name}
             </span>
           )}
-          {pin >= 0 && <kbd aria-hidden="true">{pin + 1}</kbd>}
-          <span className="cb-counts" aria-hidden="true" title={`${code.own} codings of this code, ${code.total} with its sub-codes`}>
-            {code.own}/{code.total}
-          </span>
-          <span id={`${ids}-desc`} className="sr-only">
+          {/* Drawn by CSS from data-*, so the row's text stays its name (the description says them aloud). */}
+          {pin >= 0 && <kbd aria-hidden="true" data-key={pin + 1} />}
+          <span className="cb-counts" aria-hidden="true" data-counts={`${code.own}/${code.total}`} title={`${code.own} codings of this code, ${code.total} with its sub-codes`} />
+          {/* hidden, yet read through aria-describedby; kept out of the row's own text */}
+          <span id={`${ids}-desc`} hidden>
             {pin >= 0 ? `key ${pin + 1}; ` : ''}
             {code.own} codings, {code.total} with sub-codes
           </span>
         </div>
         {open && (
-          <ul role="group" className="cb-group">
+          <ul role="group" id={`${ids}-group`} className="cb-group">
             {kids.map(renderNode)}
           </ul>
         )}

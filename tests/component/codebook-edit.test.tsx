@@ -7,7 +7,7 @@ import { api, renderPanel } from './codebook-fixture.js';
 afterEach(cleanup);
 
 const item = (name: string) => screen.getByRole('treeitem', { name });
-const row = (name: string) => item(name).querySelector<HTMLElement>('.cb-row')!;
+const row = item;
 
 /** A DataTransfer as the browser hands it to dragover/drop: types readable, data by type. */
 function transfer(data: Record<string, string>) {
