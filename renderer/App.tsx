@@ -47,10 +47,9 @@ export function App() {
   const findInput = useRef<HTMLInputElement>(null);
 
   const run = useCallback(async <T,>(call: Promise<T>): Promise<T | undefined> => {
+    // A success does not clear the banner: a problem stays until it is dismissed or replaced.
     try {
-      const r = await call;
-      setError(null);
-      return r;
+      return await call;
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : `Something went wrong: ${String(e)}`);
       return undefined;
@@ -117,7 +116,11 @@ export function App() {
     applyPinned: (i) => void coding.apply(pinned[i]!),
     inVivo: () => void coding.inVivo(),
     removeChosen: () => chosen && void coding.remove(chosen).then(() => setChosen(null)),
-    memoChosen: () => document.querySelector<HTMLElement>('[aria-label="Chosen coding"] [contenteditable="true"]')?.focus(),
+    memoChosen: () => {
+      setTab('codings');
+      // After the tab has rendered; the editor becomes editable once its memo is loaded.
+      setTimeout(() => document.querySelector<HTMLElement>('[aria-label="Chosen coding"] [data-lexical-editor="true"]')?.focus(), 0);
+    },
     letGo: () => setChosen(null),
     undo: () => void history('history.undo'),
     redo: () => void history('history.redo'),

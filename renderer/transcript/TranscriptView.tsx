@@ -143,7 +143,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   /** A click (not a drag) on coded text chooses the innermost coding there. */
   const clickCoded = (e: React.MouseEvent) => {
-    if (!document.getSelection()?.isCollapsed) return;
+    if (!document.getSelection()?.isCollapsed || !(e.target as HTMLElement).closest('.transcript-text')) return;
     const ids = (e.target as HTMLElement).closest<HTMLElement>('[data-codings]')?.dataset.codings?.split(' ');
     onSelectCoding?.(ids?.at(-1) ?? null);
   };
