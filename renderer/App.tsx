@@ -195,21 +195,18 @@ export function App() {
         </main>
         <aside className="side" aria-label="Code book and panels">
           <section className="codebook" aria-label="Code book panel">
-            <CodeBookPanel codes={codes} pinned={pinned} onApply={applyCode} selected={code} onSelect={setCode} />
+            <CodeBookPanel codes={codes} pinned={pinned} onApply={applyCode} selected={code} onSelect={setCode} canApply={!!selection} />
           </section>
-          <Tabs tab={tab} onTab={setTab}>
-            {tab === 'codings' && <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={(g) => void coding.remove(g)} />}
-            {tab === 'retrieval' && (
-              <RetrievalPanel
-                codes={codes}
-                coders={coders.map((c) => c.name)}
-                documents={docs.map((d) => d.name)}
-                code={code}
-              />
-            )}
-            {tab === 'search' && <SearchPanel />}
-            {tab === 'memos' && <MemosPanel document={open} code={code} />}
-          </Tabs>
+          <Tabs
+            tab={tab}
+            onTab={setTab}
+            panels={{
+              codings: <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={(g) => void coding.remove(g)} />,
+              retrieval: <RetrievalPanel codes={codes} coders={coders.map((c) => c.name)} documents={docs.map((d) => d.name)} code={code} />,
+              search: <SearchPanel />,
+              memos: <MemosPanel document={open} code={code} />,
+            }}
+          />
         </aside>
         <p role="status" className="notice">
           {notice}

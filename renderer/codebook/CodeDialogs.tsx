@@ -1,7 +1,7 @@
 /** The two confirmations the code book asks for: deleting a code and merging it into another. */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CodeImpact, CodeWithCounts } from '../../shared/api/types.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../workspace/Dialog.js';
 import type { CodeActions } from './useCodeActions.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

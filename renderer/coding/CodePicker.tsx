@@ -41,7 +41,7 @@ export function CodePicker({ codes, quote, onPick, onCreate, onClose }: CodePick
     e.preventDefault();
   };
   return (
-    <Dialog title="Apply a code" onClose={onClose} className="picker">
+    <Dialog title="Apply a code" onCancel={onClose} className="picker" initialFocus="input">
       <p className="quote">“{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}”</p>
       <input
         aria-label="Find a code"

@@ -16,6 +16,7 @@ import { $renderTranscript } from './build.js';
 import { bandOf, indexPieces, paint, rangeOf, scrollToRange, type PieceIndex } from './geometry.js';
 import { assignLanes, type Placed } from './lanes.js';
 import { transcriptModel, type LineModel } from './model.js';
+import { LineNode } from './line-node.js';
 import { SegmentNode } from './segment-node.js';
 import { moveSelection } from './keyboard.js';
 import { selectionToOffsets, type OffsetSpan } from './selection.js';
@@ -107,12 +108,17 @@ export function TranscriptView(props: TranscriptViewProps) {
       onSelect(selectionToOffsets(sel, host.current), exact.current);
     };
     const alt = (e: KeyboardEvent | MouseEvent) => (exact.current = e.altKey);
+    // On mouseup the selection is final: report it at once rather than a task later.
+    const released = (e: MouseEvent) => {
+      alt(e);
+      update();
+    };
     document.addEventListener('selectionchange', update);
-    document.addEventListener('mouseup', alt, true);
+    document.addEventListener('mouseup', released, true);
     document.addEventListener('keyup', alt, true);
     return () => {
       document.removeEventListener('selectionchange', update);
-      document.removeEventListener('mouseup', alt, true);
+      document.removeEventListener('mouseup', released, true);
       document.removeEventListener('keyup', alt, true);
     };
   }, [onSelect]);
@@ -158,6 +164,8 @@ export function TranscriptView(props: TranscriptViewProps) {
     if (root && host.current && moveSelection(e, root, host.current)) {
       exact.current = e.altKey;
       e.preventDefault();
+      // Report now: selectionchange comes a task later, after a quick next key (1–9, C) is handled.
+      onSelect(selectionToOffsets(document.getSelection(), host.current), exact.current);
     }
   };
 
@@ -165,7 +173,7 @@ export function TranscriptView(props: TranscriptViewProps) {
   return (
     <div ref={host} className="transcript" data-testid="transcript">
       <div ref={body} className="transcript-body" onClick={clickCoded} onDragStart={dragSelection} onKeyDown={keys}>
-        <LexicalComposer initialConfig={{ namespace: 'transcript', editable: false, nodes: [SegmentNode], onError: (e) => console.error(e), theme: { paragraph: 'line' } }}>
+        <LexicalComposer initialConfig={{ namespace: 'transcript', editable: false, nodes: [SegmentNode, LineNode], onError: (e) => console.error(e), theme: { paragraph: 'line' } }}>
           <PlainTextPlugin
             contentEditable={<ContentEditable className="transcript-text" aria-label="Transcript text" aria-readonly="true" aria-multiline="true" role="textbox" tabIndex={0} />}
             ErrorBoundary={LexicalErrorBoundary}

@@ -1,5 +1,6 @@
 /** Building (and repainting) the read-only Lexical view of a transcript from its line models. */
-import { $createParagraphNode, $getRoot, type ElementNode } from 'lexical';
+import { $getRoot, type ElementNode } from 'lexical';
+import { $createLineNode } from './line-node.js';
 import type { LineModel } from './model.js';
 import { $createSegmentNode } from './segment-node.js';
 
@@ -29,7 +30,7 @@ export function $renderTranscript(text: string, lines: readonly LineModel[], pre
   }
   root.clear();
   for (const line of lines) {
-    const p = $createParagraphNode();
+    const p = $createLineNode(line.start);
     $fill(p, text, line);
     root.append(p);
   }

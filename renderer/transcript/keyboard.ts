@@ -27,10 +27,12 @@ function ensureCaret(sel: Selection, root: HTMLElement, scroller: HTMLElement): 
 export function moveSelection(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement, scroller: HTMLElement): boolean {
   const spec = KEYS[e.key];
   const sel = document.getSelection();
-  if (!spec || !sel || e.ctrlKey || e.metaKey) return false;
+  const edge = e.key === 'Home' || e.key === 'End';
+  if (!spec || !sel || ((e.ctrlKey || e.metaKey) && !edge)) return false;
   const [direction, unit] = spec;
   ensureCaret(sel, root, scroller);
-  const by = e.key === 'Home' || e.key === 'End' ? 'lineboundary' : e.altKey && unit !== 'line' ? 'character' : unit;
+  // Home/End: the line's ends; with Ctrl/Cmd, the document's.
+  const by = edge ? (e.ctrlKey || e.metaKey ? 'documentboundary' : 'lineboundary') : e.altKey && unit !== 'line' ? 'character' : unit;
   sel.modify(e.shiftKey ? 'extend' : 'move', direction, by);
   showCaret(sel, root);
   return true;

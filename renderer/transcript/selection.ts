@@ -11,34 +11,32 @@ const SEG = '[data-start]';
 const segStart = (el: Element) => Number((el as HTMLElement).dataset.start);
 const segEnd = (el: Element) => segStart(el) + (el.textContent ?? '').length;
 
-/** The last segment that ends before `node` in document order (not inside it). */
-function segmentBefore(node: Node, root: HTMLElement): Element | null {
-  const all = root.querySelectorAll(SEG);
-  for (let i = all.length - 1; i >= 0; i -= 1) {
-    const pos = node.compareDocumentPosition(all[i]!);
-    if (pos & Node.DOCUMENT_POSITION_PRECEDING && !(pos & Node.DOCUMENT_POSITION_CONTAINS)) return all[i]!;
-  }
-  return null;
-}
+const LINE = '[data-line]';
+const lineStart = (el: Element) => Number((el as HTMLElement).dataset.line);
+/** A line's end: its start plus the text of its pieces (lines never hold their "\n"). */
+const lineEnd = (el: Element) => lineStart(el) + [...el.querySelectorAll(SEG)].reduce((n, s) => n + (s.textContent ?? '').length, 0);
 
 /**
- * An element point (triple-click, select all, a paragraph edge): the point sits before child
- * `offset` of the element, or after its last child.
+ * An element point (triple-click, select all, a line's edge, an empty line): the point sits
+ * before child `offset` of the element, or after its last child.
  */
-function elementPointToOffset(el: Element, offset: number, root: HTMLElement): number {
+function elementPointToOffset(el: Element, offset: number): number | null {
   const own = el.closest(SEG);
   if (own) return offset === 0 ? segStart(own) : segEnd(own);
   const child = el.childNodes[offset] ?? null;
-  if (child) {
-    const first = child instanceof Element ? (child.matches(SEG) ? child : child.querySelector(SEG)) : null;
-    if (first) return segStart(first);
-    // A child without text (an empty line's <br>): just after the text before it.
-    const before = segmentBefore(child, root);
-    return before ? segEnd(before) + 1 : 0;
+  const line = el.closest(LINE);
+  if (line) {
+    // Inside a line: the piece at or after the point, else the line's end (or its start when empty).
+    const next = child instanceof Element ? (child.matches(SEG) ? child : child.querySelector(SEG)) : null;
+    if (next) return segStart(next);
+    return child && !line.querySelector(SEG) ? lineStart(line) : lineEnd(line);
   }
-  const inside = el.querySelectorAll(SEG);
-  const last = inside[inside.length - 1] ?? segmentBefore(el, root);
-  return last ? segEnd(last) : 0;
+  // Above the lines (the editor root): before line `offset`, or after the last line.
+  const lines = el.querySelectorAll(LINE);
+  const before = child instanceof Element ? (child.matches(LINE) ? child : child.querySelector(LINE)) : null;
+  if (before) return lineStart(before);
+  const last = lines[lines.length - 1];
+  return last ? lineEnd(last) : null;
 }
 
 export function pointToOffset(node: Node | null, offset: number, root: HTMLElement): number | null {
@@ -47,7 +45,7 @@ export function pointToOffset(node: Node | null, offset: number, root: HTMLEleme
     const el = node.parentElement?.closest<HTMLElement>(SEG);
     return el ? segStart(el) + offset : null;
   }
-  return node instanceof Element ? elementPointToOffset(node, offset, root) : null;
+  return node instanceof Element ? elementPointToOffset(node, offset) : null;
 }
 
 export function selectionToOffsets(selection: Selection | null, root: HTMLElement): OffsetSpan | null {

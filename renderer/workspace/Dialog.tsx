@@ -1,34 +1,63 @@
 /**
- * A modal dialog: focus moves in on open, Tab stays inside, Escape closes, and focus returns to
- * where it was. Used for the code picker, the shortcuts sheet and the coder prompt.
+ * A modal dialog (code picker, shortcuts, code book confirmations): focus moves in (to `initialFocus`, or the first control), Tab and Shift+Tab
+ * stay inside, Escape cancels, and on close focus goes back where it was — or, if that element
+ * is gone (a deleted code's row), to `fallbackFocus`.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   title: string;
-  onClose(): void;
+  /** alertdialog for destructive confirmations. */
+  role?: 'dialog' | 'alertdialog';
+  onCancel(): void;
+  /** A CSS selector inside the dialog for the control focused first. */
+  initialFocus?: string;
+  fallbackFocus?(): void;
+  /** What the dialog says (its accessible description). */
   children: ReactNode;
+  /** The buttons. */
+  actions?: ReactNode;
+  /** Extra class on the dialog box (e.g. its width). */
   className?: string;
 }
 
-export function Dialog({ title, onClose, children, className }: DialogProps) {
+export function Dialog({ title, role = 'dialog', onCancel, initialFocus, fallbackFocus, children, actions, className }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  const cancel = useRef(onCancel);
+  cancel.current = onCancel;
+  const fallback = useRef(fallbackFocus);
+  fallback.current = fallbackFocus;
+
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('input, button, select, textarea, [tabindex="0"]');
-    (first ?? box.current)?.focus();
-    return () => before?.focus?.();
-  }, []);
-  const trap = (e: React.KeyboardEvent) => {
+    const el = box.current!;
+    const first = (initialFocus && el.querySelector<HTMLElement>(initialFocus)) || el.querySelector<HTMLElement>(FOCUSABLE) || el;
+    first.focus();
+    return () => {
+      // After React has removed the dialog, so the restored focus is not taken back by it.
+      queueMicrotask(() => {
+        if (before && before.isConnected && before !== document.body) before.focus();
+        else fallback.current?.();
+      });
+    };
+  }, [initialFocus]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
+      e.preventDefault();
       e.stopPropagation();
-      onClose();
+      cancel.current();
       return;
     }
-    if (e.key !== 'Tab' || !box.current) return;
-    const all = [...box.current.querySelectorAll<HTMLElement>('input, button, select, textarea, [tabindex="0"]')].filter((el) => !el.hasAttribute('disabled'));
-    if (all.length === 0) return;
-    const [first, last] = [all[0]!, all[all.length - 1]!];
+    if (e.key !== 'Tab') return;
+    const items = Array.from(box.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (items.length === 0) return e.preventDefault();
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
     if (e.shiftKey && document.activeElement === first) {
       e.preventDefault();
       last.focus();
@@ -37,11 +66,13 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
       first.focus();
     }
   };
+
   return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={box} role="dialog" aria-modal="true" aria-label={title} className={`dialog ${className ?? ''}`} tabIndex={-1} onKeyDown={trap}>
-        <h2>{title}</h2>
-        {children}
+    <div className="cb-backdrop" onMouseDown={(e) => e.target === e.currentTarget && cancel.current()}>
+      <div ref={box} className={`cb-dialog dialog${className ? ` ${className}` : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} tabIndex={-1} onKeyDown={onKeyDown}>
+        <h2 id={titleId}>{title}</h2>
+        <div id={bodyId}>{children}</div>
+        {actions && <div className="cb-actions">{actions}</div>}
       </div>
     </div>
   );

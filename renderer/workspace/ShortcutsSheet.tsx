@@ -5,7 +5,16 @@ import { SHORTCUTS } from './shortcuts.js';
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const groups = [...new Set(SHORTCUTS.map((s) => s.where))];
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcuts">
+    <Dialog
+      title="Keyboard shortcuts"
+      onCancel={onClose}
+      className="shortcuts"
+      actions={
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
       {groups.map((g) => (
         <section key={g} aria-label={g}>
           <h3>{g}</h3>
@@ -21,9 +30,6 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
           </dl>
         </section>
       ))}
-      <button type="button" onClick={onClose}>
-        Close
-      </button>
     </Dialog>
   );
 }

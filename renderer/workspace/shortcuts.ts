@@ -14,7 +14,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Alt+1 … Alt+4', what: 'Show the Codings, Retrieval, Search or Memos tab', where: 'Anywhere' },
   { keys: 'Tab / Shift+Tab', what: 'Move between panels and controls', where: 'Anywhere' },
   { keys: 'Shift+Arrow keys', what: 'Select text by word (Left/Right) or line (Up/Down); with Alt, by character', where: 'Transcript' },
-  { keys: 'Arrow keys', what: 'Move the caret by word or line', where: 'Transcript' },
+  { keys: 'Arrow keys, Home / End', what: 'Move the caret by word or line, or to the line’s start or end', where: 'Transcript' },
+  { keys: 'Ctrl/Cmd+Home / End', what: 'Move the caret to the start or end of the document', where: 'Transcript' },
   { keys: 'C or Ctrl/Cmd+K', what: 'Open the code picker for the selected text (fuzzy search)', where: 'Transcript' },
   { keys: '1 … 9', what: 'Apply pinned code 1 … 9 to the selected text', where: 'Transcript' },
   { keys: 'V', what: 'Code in vivo: a new code named by the selected words', where: 'Transcript' },
@@ -25,7 +26,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Escape', what: 'Let go of the chosen coding, or close a dialog', where: 'Dialogs' },
   { keys: 'Up / Down, Left / Right', what: 'Move in the code tree; collapse or expand', where: 'Code book' },
   { keys: 'Enter', what: 'Apply the focused code to the selected text', where: 'Code book' },
+  { keys: 'Space', what: 'Select the focused code (its details, memo and retrieval)', where: 'Code book' },
   { keys: 'F2', what: 'Rename the focused code', where: 'Code book' },
+  { keys: 'Insert', what: 'Add a sub-code under the focused code', where: 'Code book' },
+  { keys: 'Delete', what: 'Delete the focused code (asks first, showing how many codings go)', where: 'Code book' },
+  { keys: 'Alt+Up / Alt+Down', what: 'Move the focused code up or down among its siblings', where: 'Code book' },
+  { keys: 'Alt+Left / Alt+Right', what: 'Move the code out one level, or under the code above it', where: 'Code book' },
+  { keys: 'Ctrl/Cmd+Enter', what: 'Save the field being edited in the code details', where: 'Code book' },
 ];
 
 /** True when a key press is typing into a field, where single-letter shortcuts must not fire. */

@@ -1,5 +1,6 @@
 /** The workspace's global keys (the list the `?` sheet shows is in shortcuts.ts). */
 import { useEffect, useRef } from 'react';
+import { COMMAND_EVENT, isShellCommand } from '../../shared/shell.js';
 import { isTyping } from './shortcuts.js';
 import { TABS, type TabId } from './Tabs.js';
 
@@ -58,7 +59,19 @@ export function useShortcuts(actions: ShortcutActions): void {
       if (k === 'c') return a.openPicker(), e.preventDefault();
       if (k === 'v') return a.inVivo(), e.preventDefault();
     };
+    // Electron's Edit menu (Undo, Redo, Find) arrives as a DOM event from the preload.
+    const onCommand = (e: Event) => {
+      const command = (e as CustomEvent<unknown>).detail;
+      if (!isShellCommand(command)) return;
+      if (command === 'undo') ref.current.undo();
+      else if (command === 'redo') ref.current.redo();
+      else ref.current.find();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(COMMAND_EVENT, onCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(COMMAND_EVENT, onCommand);
+    };
   }, []);
 }

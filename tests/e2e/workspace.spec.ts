@@ -85,7 +85,7 @@ test('code three spans with the mouse and two with the keyboard; overlaps; each 
   const textbox = page.getByRole('textbox', { name: 'Transcript text' });
   for (const [key, lines] of [['2', 3], ['c', 5]] as const) {
     await textbox.focus();
-    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    await page.keyboard.press('Control+Home');
     for (let i = 0; i < lines; i += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowRight');
