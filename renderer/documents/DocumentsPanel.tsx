@@ -4,9 +4,10 @@
  * transaction, one undo step), with a progress bar; a bad file is named in the error banner and
  * the others still come in.
  */
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { DocumentListItem } from '../../shared/api/types.js';
 import { useWorkspace } from '../workspace/context.js';
+import { DeleteDocument } from './DeleteDocument.js';
 import { fileToBase64, IMPORTABLE } from './upload.js';
 
 export interface DocumentsPanelProps {
@@ -20,6 +21,8 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [over, setOver] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const closeDelete = useCallback(() => setDeleting(null), []);
 
   const importFiles = async (files: File[]) => {
     if (files.length === 0) return;
@@ -77,16 +80,20 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
       )}
       <ul aria-label="Transcripts">
         {docs.map((d) => (
-          <li key={d.guid}>
+          <li key={d.guid} className="doc-item">
             <button type="button" aria-current={d.name === open} onClick={() => onOpen(d.name)}>
               <span className="doc-name">{d.name}</span>
               <span className="meta">
                 {[d.caseName, `${d.length.toLocaleString()} chars`, ...d.byCoder.map((b) => `${b.coder} ${b.codings}`)].filter(Boolean).join(' · ')}
               </span>
             </button>
+            <button type="button" className="doc-delete" aria-label={`Delete document ${d.name}`} title="Delete this document" onClick={() => setDeleting(d.name)}>
+              ×
+            </button>
           </li>
         ))}
       </ul>
+      {deleting && <DeleteDocument name={deleting} onClose={closeDelete} />}
       {docs.length === 0 && <p className="hint">No documents yet: import interview transcripts to start coding.</p>}
     </nav>
   );

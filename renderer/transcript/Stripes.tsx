@@ -30,13 +30,12 @@ const leaf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 export function Stripes({ placed, lanes, height, showCoder, selected, onHover, onPick }: StripesProps) {
   return (
-    <div className="stripes" data-testid="stripes" role="list" aria-label="Coding stripes" style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }} onKeyDown={moveFocus}>
+    <div className="stripes" data-testid="stripes" role="group" aria-label="Coding stripes" style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }} onKeyDown={moveFocus}>
       {placed.map(({ item: c, top, bottom, lane }, i) => {
         const label = `${leaf(c.code)}${showCoder ? ` · ${c.coder}` : ''}`;
         return (
           <button
             type="button"
-            role="listitem"
             key={c.guid}
             className="stripe"
             data-guid={c.guid}

@@ -111,7 +111,7 @@ test('stripes: one per coding, hover highlights and click chooses; resize by key
   await page.keyboard.press('1');
   await dragSelect(page, 'Cuff ports, escorts');
   await page.keyboard.press('3');
-  const stripes = page.getByRole('list', { name: 'Coding stripes' }).getByRole('listitem');
+  const stripes = page.getByRole('group', { name: 'Coding stripes' }).getByRole('button');
   await expect(stripes).toHaveCount(2);
 
   // Click a stripe: that coding is chosen (handles appear) and listed as chosen.

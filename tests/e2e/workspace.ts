@@ -122,3 +122,13 @@ export async function dropFiles(page: Page, selector: string, files: { name: str
     { selector, files },
   );
 }
+
+/** Rows of a read-only query on the project file. */
+export function queryProject<T>(project: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(project, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
