@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CodeWithCounts } from '../../shared/api/types.js';
-import { MemoEditor } from '../memo/MemoEditor.js';
+import { LazyMemoEditor as MemoEditor } from '../memo/LazyMemoEditor.js';
 import type { CodeActions, CodeFieldsPatch } from './useCodeActions.js';
 
 type TextField = 'definition' | 'inclusion' | 'exclusion' | 'example';

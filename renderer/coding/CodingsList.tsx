@@ -1,6 +1,6 @@
 /** The codings of the open document, in text order; choosing one shows its memo and resize handles. */
 import type { CodingView } from '../../shared/api/types.js';
-import { MemoEditor } from '../memo/MemoEditor.js';
+import { LazyMemoEditor as MemoEditor } from '../memo/LazyMemoEditor.js';
 
 export interface CodingsListProps {
   text: string;

@@ -3,7 +3,8 @@
  * selected code's, as tabs (Left/Right/Home/End move between them, as the ARIA tabs pattern has it).
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { MemoEditor, type MemoTarget } from './MemoEditor.js';
+import type { MemoTarget } from './MemoEditor.js';
+import { LazyMemoEditor as MemoEditor } from './LazyMemoEditor.js';
 import './memo.css';
 
 export interface MemosPanelProps {
