@@ -26,7 +26,7 @@ const storedCount = (n: number) => expect.poll(() => storedCodings(served.projec
 async function openAsAlice(page: Page, doc: string) {
   await page.addInitScript(() => localStorage.setItem('marginalia.activeCoder', 'Alice'));
   await page.goto(served.url);
-  await page.getByRole('button', { name: new RegExp(doc.replace('.', '\\.')) }).click();
+  await page.getByRole('button', { name: new RegExp(`^${doc.replace('.', '\\.')}`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: doc })).toBeVisible();
 }
 

@@ -32,13 +32,15 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
     await page.addInitScript(() => localStorage.setItem('marginalia.activeCoder', 'Alice'));
     await page.goto(served.url);
-    await page.getByRole('button', { name: /co-01\.txt/ }).click();
+    await page.getByRole('button', { name: /^co-01\.txt/ }).click();
     await page.getByLabel('Show codings of').selectOption('all');
     await page.locator('.stripe').first().waitFor();
     await page.locator('.stripe').nth(2).click();
     await shot(page, `workspace-${scheme}`);
     if (scheme === 'dark') break;
+    await page.locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Rapport$/ }) }).first().click();
     await page.getByRole('tab', { name: 'Retrieval' }).click();
+    await page.getByRole('tabpanel', { name: 'Retrieval' }).getByRole('button').first().click();
     await shot(page, 'retrieval');
     await page.getByRole('tab', { name: 'Search' }).click();
     await page.getByRole('searchbox').first().fill('first name');
