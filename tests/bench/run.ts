@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { agreementBench } from './agreement.js';
 import { foundationBench } from './foundation.js';
 import { printTable } from './stats.js';
+import { workspaceBench } from './workspace.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-'));
 try {
@@ -12,6 +13,11 @@ try {
   const only = process.argv[2];
   if (!only || only === 'foundation') printTable('Foundation (project file, import, codings, search)', await foundationBench(dir));
   if (!only || only === 'agreement') printTable('Agreement (two coders)', await agreementBench(dir));
+  if (!only || only === 'workspace') {
+    const w = await workspaceBench(dir);
+    printTable('Workspace (2-hour interview, 1,500 codings, headless Chromium)', w.rows);
+    for (const n of w.notes) console.log(n);
+  }
 } finally {
   if (!process.env.KEEP_BENCH) rmSync(dir, { recursive: true, force: true });
   else console.log('kept', dir);

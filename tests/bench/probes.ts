@@ -1,0 +1,156 @@
+/**
+ * Measurements that run inside the page (passed to page.evaluate, so each is self-contained):
+ * timing starts and stops in the page with performance.now(), with no Playwright round trip
+ * in between. "Painted" means the first requestAnimationFrame in which the condition holds:
+ * the frame that puts it on screen. installProbes runs in the page as an init script, so every
+ * helper lives inside it.
+ */
+
+export interface ApplyTiming {
+  /** Key press until the frame that paints the new coding's highlight. */
+  painted: number;
+  /** Key press until the highlight is in the DOM (before that frame). */
+  committed: number;
+  /** Key press until the stripe count grew (same frame, if it works as meant). */
+  stripe: number;
+}
+
+export interface ScrollTiming {
+  /** rAF to rAF: how often frames came. */
+  intervals: number[];
+  /** rAF callback to the first task after the frame: main-thread work of each frame (script, style, layout, paint). */
+  work: number[];
+  screens: number;
+}
+
+export interface Probes {
+  open(a: { name: string; stripes: number }): Promise<number>;
+  select(a: { start: number; end: number }): Promise<string>;
+  apply(a: { start: number }): Promise<ApplyTiming>;
+  uncoded(a: { start: number }): boolean;
+  scroll(): Promise<ScrollTiming>;
+}
+
+export function installProbes(): void {
+  /** Clicks a document in the Documents panel; ms until its stripes and highlights are all there. */
+  function openProbe({ name, stripes }: { name: string; stripes: number }): Promise<number> {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.doc-item button')].find((b) => b.querySelector('.doc-name')?.textContent === name);
+    if (!button) throw new Error(`no document button ${name}`);
+    return new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const tick = () => {
+        const shown = document.querySelector('.reader-head h1')?.textContent === name;
+        const n = document.querySelectorAll('[data-testid="stripes"] .stripe').length;
+        if (shown && n === stripes && (stripes === 0 || document.querySelector('[data-testid="transcript"] [data-codings]'))) return resolve(performance.now() - t0);
+        if (performance.now() - t0 > 30_000) return reject(new Error(`open timed out: ${n} stripes of ${stripes}`));
+        requestAnimationFrame(tick);
+      };
+      button.click();
+      requestAnimationFrame(tick);
+    });
+  }
+
+  /** The [data-start] piece holding offset `at` (the end of a piece counts when `end`), and the offset in its text. */
+  function locate(at: number, end: boolean): { el: HTMLElement; node: Text; offset: number } {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="transcript"] [data-start]')) {
+      const node = el.firstChild;
+      if (!(node instanceof Text)) continue;
+      const s = Number(el.dataset.start);
+      if (at >= s && (at < s + node.data.length || (end && at === s + node.data.length))) return { el, node, offset: at - s };
+    }
+    throw new Error(`offset ${at} is not in the transcript`);
+  }
+
+  /** Selects [start, end) of the stored text as a person would, reporting it with a mouseup. */
+  function selectProbe({ start, end }: { start: number; end: number }): Promise<string> {
+    const a = locate(start, false);
+    const b = locate(end, true);
+    if (a.el.dataset.codings) throw new Error(`offset ${start} is already coded`);
+    a.el.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    // Two frames: React has rendered the selection and the page is quiet.
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.querySelector('.reader-head .meta')?.textContent ?? ''))));
+  }
+
+
+  /** Presses '1' (the first pinned code) with a selection at `start`; ms until its highlight is painted. */
+  function applyProbe({ start }: { start: number }): Promise<ApplyTiming> {
+    const before = document.querySelectorAll('[data-testid="stripes"] .stripe').length;
+    const coded = () => {
+      try {
+        return !!locate(start, false).el.dataset.codings;
+      } catch {
+        return false;
+      }
+    };
+    return new Promise((resolve, reject) => {
+      let committed = -1;
+      let stripe = -1;
+      const watch = new MutationObserver(() => {
+        if (committed < 0 && coded()) committed = performance.now() - t0;
+        if (stripe < 0 && document.querySelectorAll('[data-testid="stripes"] .stripe').length > before) stripe = performance.now() - t0;
+      });
+      watch.observe(document.querySelector('[data-testid="transcript"]')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-codings', 'style'] });
+      const t0 = performance.now();
+      const tick = () => {
+        if (committed >= 0 && stripe >= 0) {
+          watch.disconnect();
+          return resolve({ painted: performance.now() - t0, committed, stripe });
+        }
+        if (performance.now() - t0 > 10_000) return reject(new Error('apply timed out'));
+        requestAnimationFrame(tick);
+      };
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+      requestAnimationFrame(tick);
+    });
+  }
+
+  /** True when the piece at `start` has no coding (after an undo has been shown). */
+  function uncodedProbe({ start }: { start: number }): boolean {
+    const el = [...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] [data-start]')].find((e) => {
+      const s = Number(e.dataset.start);
+      return start >= s && start < s + (e.textContent?.length ?? 0);
+    });
+    return !!el && !el.dataset.codings;
+  }
+
+
+  /** Scrolls the transcript from top to bottom, one screen per frame. */
+  function scrollProbe(): Promise<ScrollTiming> {
+    const el = document.querySelector<HTMLElement>('[data-testid="transcript"]')!;
+    el.scrollTop = 0;
+    const intervals: number[] = [];
+    const work: number[] = [];
+    const channel = new MessageChannel();
+    let frameStart = 0;
+    channel.port1.onmessage = () => work.push(performance.now() - frameStart);
+    return new Promise((resolve) => {
+      let last = 0;
+      let screens = 0;
+      const frame = (ts: number) => {
+        if (last) intervals.push(ts - last);
+        last = ts;
+        frameStart = performance.now();
+        const bottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        if (bottom && screens > 0) {
+          channel.port1.close();
+          return resolve({ intervals, work, screens });
+        }
+        el.scrollTop += el.clientHeight;
+        screens += 1;
+        // Runs after this frame's style, layout and paint.
+        channel.port2.postMessage(0);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(() => requestAnimationFrame(frame));
+    });
+  }
+
+  (window as unknown as { probes: Probes }).probes = { open: openProbe, select: selectProbe, apply: applyProbe, uncoded: uncodedProbe, scroll: scrollProbe };
+}
