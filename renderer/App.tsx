@@ -3,22 +3,22 @@
  * the tabs (codings, retrieval, search, memos) on the right. Panels share one Workspace
  * (context.tsx) and re-read when it says something changed.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeWithCounts } from '../shared/api/types.js';
 import type { Span } from '../shared/types.js';
 import { ApiCallError, createApiClient, pickTransport } from './api/client.js';
-import { CodeBookPanel } from './codebook/CodeBookPanel.js';
+import { CodeBookPanel as CodeBookPanelAll } from './codebook/CodeBookPanel.js';
 import { CodePicker } from './coding/CodePicker.js';
 import { CodingsList } from './coding/CodingsList.js';
 import { useCoding } from './coding/useCoding.js';
-import { DocumentsPanel } from './documents/DocumentsPanel.js';
-import { MemosPanel } from './memo/MemosPanel.js';
-import { RetrievalPanel } from './retrieval/RetrievalPanel.js';
-import { SearchPanel } from './search/SearchPanel.js';
+import { DocumentsPanel as DocumentsPanelAll } from './documents/DocumentsPanel.js';
+import { MemosPanel as MemosPanelAll } from './memo/MemosPanel.js';
+import { RetrievalPanel as RetrievalPanelAll } from './retrieval/RetrievalPanel.js';
+import { SearchPanel as SearchPanelAll } from './search/SearchPanel.js';
 import { FindBar } from './transcript/FindBar.js';
 import type { OffsetSpan } from './transcript/selection.js';
 import { TranscriptView, type TranscriptFocus } from './transcript/TranscriptView.js';
-import { CoderBar, type Show } from './workspace/CoderBar.js';
+import { CoderBar as CoderBarAll, type Show } from './workspace/CoderBar.js';
 import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
@@ -26,6 +26,14 @@ import { useShortcuts } from './workspace/useShortcuts.js';
 import { useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
 
 const api = createApiClient(pickTransport());
+// Panels re-render only when their own props change, not on every coding (a long transcript
+// repaints in one frame only if the rest of the page stays still).
+const CodeBookPanel = memo(CodeBookPanelAll);
+const DocumentsPanel = memo(DocumentsPanelAll);
+const MemosPanel = memo(MemosPanelAll);
+const RetrievalPanel = memo(RetrievalPanelAll);
+const SearchPanel = memo(SearchPanelAll);
+const CoderBar = memo(CoderBarAll);
 const CODER_KEY = 'marginalia.activeCoder';
 const PINS = 9;
 
@@ -80,14 +88,18 @@ export function App() {
   const coding = useCoding(ws, { document: open, text, selection, setCodings, refresh });
   const pinned = useMemo(() => codes.filter((c) => c.parentId !== null).slice(0, PINS), [codes]);
 
-  const chooseCoder = async (name: string) => {
+  const chooseCoder = useCallback(async (name: string) => {
     if (!coders.some((c) => c.name.toLowerCase() === name.toLowerCase()) && !(await run(api['coders.add']({ name })))) return;
     const known = coders.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name ?? name;
     setCoder(known);
     localStorage.setItem(CODER_KEY, known);
     setNotice(`Coding as ${known}`);
     changed();
-  };
+  }, [coders, run, changed]);
+  const onChooseCoder = useCallback((n: string) => void chooseCoder(n), [chooseCoder]);
+  const onOpen = useCallback((n: string) => openDocument(n), [openDocument]);
+  const coderNames = useMemo(() => coders.map((c) => c.name), [coders]);
+  const docNames = useMemo(() => docs.map((d) => d.name), [docs]);
   const history = useCallback(
     async (which: 'history.undo' | 'history.redo') => {
       const step = await run(api[which]());
@@ -131,7 +143,8 @@ export function App() {
     tab: setTab,
   });
 
-  const applyCode = (c: CodeWithCounts) => void coding.apply(c).then((g) => g && setTab('codings'));
+  const removeCoding = useCallback((g: string) => void coding.remove(g), [coding.remove]);
+  const applyCode = useCallback((c: CodeWithCounts) => void coding.apply(c).then((g) => g && setTab('codings')), [coding.apply]);
   const blindHidden = !!info?.blind && !info.revealed.includes(coder);
   return (
     <WorkspaceContext.Provider value={ws}>
@@ -140,7 +153,7 @@ export function App() {
           <span className="project" title={info?.path}>
             {info?.name ?? 'Marginalia'}
           </span>
-          <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={(n) => void chooseCoder(n)} />
+          <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={onChooseCoder} />
           <div className="history" role="group" aria-label="History">
             <button type="button" onClick={() => void history('history.undo')}>
               Undo
@@ -161,7 +174,7 @@ export function App() {
             </button>
           </div>
         )}
-        <DocumentsPanel docs={docs} open={open} onOpen={(n) => openDocument(n)} />
+        <DocumentsPanel docs={docs} open={open} onOpen={onOpen} />
         <main className="reader" aria-label="Transcript">
           <div className="reader-head">
             <h1>{open ?? 'No document'}</h1>
@@ -201,8 +214,8 @@ export function App() {
             tab={tab}
             onTab={setTab}
             panels={{
-              codings: <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={(g) => void coding.remove(g)} />,
-              retrieval: <RetrievalPanel codes={codes} coders={coders.map((c) => c.name)} documents={docs.map((d) => d.name)} code={code} />,
+              codings: <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={removeCoding} />,
+              retrieval: <RetrievalPanel codes={codes} coders={coderNames} documents={docNames} code={code} />,
               search: <SearchPanel />,
               memos: <MemosPanel document={open} code={code} />,
             }}

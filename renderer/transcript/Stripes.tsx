@@ -6,6 +6,8 @@ export const LANE_WIDTH = 16;
 
 export interface StripesProps {
   placed: readonly Placed<CodingView>[];
+  /** Codings shown in the document (only those near the visible part get a stripe element). */
+  total: number;
   lanes: number;
   height: number;
   showCoder: boolean;
@@ -28,9 +30,9 @@ function moveFocus(e: React.KeyboardEvent<HTMLDivElement>): void {
 
 const leaf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-export function Stripes({ placed, lanes, height, showCoder, selected, onHover, onPick }: StripesProps) {
+export function Stripes({ placed, total, lanes, height, showCoder, selected, onHover, onPick }: StripesProps) {
   return (
-    <div className="stripes" data-testid="stripes" role="group" aria-label="Coding stripes" style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }} onKeyDown={moveFocus}>
+    <div className="stripes" data-testid="stripes" role="group" aria-label="Coding stripes" data-total={total} style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }} onKeyDown={moveFocus}>
       {placed.map(({ item: c, top, bottom, lane }, i) => {
         const label = `${leaf(c.code)}${showCoder ? ` · ${c.coder}` : ''}`;
         return (

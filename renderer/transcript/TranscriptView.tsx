@@ -9,19 +9,19 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CodingView } from '../../shared/api/types.js';
 import type { Span, Turn } from '../../shared/types.js';
-import { $renderTranscript } from './build.js';
-import { bandOf, indexPieces, paint, rangeOf, scrollToRange, type PieceIndex } from './geometry.js';
-import { assignLanes, type Placed } from './lanes.js';
-import { transcriptModel, type LineModel } from './model.js';
+import { $buildLines, $extendLines, $repaintLines } from './build.js';
+import { indexPieces, paint, rangeOf, scrollToRange, type PieceIndex } from './geometry.js';
+import { createTranscriptModel, lineAt, type LineModel } from './model.js';
 import { LineNode } from './line-node.js';
 import { SegmentNode } from './segment-node.js';
 import { moveSelection } from './keyboard.js';
 import { selectionToOffsets, type OffsetSpan } from './selection.js';
 import { ResizeHandles } from './ResizeHandles.js';
 import { Stripes } from './Stripes.js';
+import { useStripes } from './useStripes.js';
 
 export interface TranscriptFocus extends Span {
   /** A new value scrolls and flashes again even for the same span. */
@@ -47,23 +47,67 @@ export interface TranscriptViewProps {
   onPainted?(): void;
 }
 
-interface Layout {
-  placed: Placed<CodingView>[];
-  lanes: number;
-  height: number;
+/** Lines built in the first frame (more when a focus lies further down), then per later task. */
+const FIRST_LINES = 150;
+const STEP_LINES = 400;
+
+/** The pieces of the view, with the text they were built from (a new document's arrive later). */
+interface Indexed {
+  text: string;
+  index: PieceIndex;
 }
 
-function ViewSync({ text, lines, onIndexed }: { text: string; lines: LineModel[]; onIndexed(index: PieceIndex): void }) {
+interface Built {
+  text: string;
+  lines: readonly LineModel[];
+  count: number;
+}
+
+function ViewSync({ text, lines, upTo, onIndexed }: { text: string; lines: LineModel[]; upTo: number; onIndexed(index: Indexed): void }) {
   const [editor] = useLexicalComposerContext();
-  const previous = useRef<{ text: string; lines: LineModel[] } | null>(null);
-  useLayoutEffect(() => {
-    const prev = previous.current?.text === text ? previous.current.lines : null;
-    // discrete: committed to the DOM now, so stripes are measured and painted in this same frame.
-    editor.update(() => $renderTranscript(text, lines, prev), { discrete: true });
-    previous.current = { text, lines };
+  const built = useRef<Built | null>(null);
+  const latest = useRef(lines);
+  latest.current = lines;
+  const report = useCallback(() => {
     const root = editor.getRootElement();
-    if (root) onIndexed(indexPieces(root));
-  }, [editor, text, lines, onIndexed]);
+    if (root) onIndexed({ text: built.current?.text ?? '', index: indexPieces(root) });
+  }, [editor, onIndexed]);
+
+  useLayoutEffect(() => {
+    const b = built.current;
+    // discrete: committed to the DOM now, so highlights and stripes are painted in this same frame.
+    if (b && b.text === text) {
+      const count = Math.min(b.count, lines.length);
+      let ok = false;
+      editor.update(() => void (ok = $repaintLines(text, lines, b.lines, count)), { discrete: true });
+      if (ok) {
+        built.current = { text, lines, count };
+        return report();
+      }
+    }
+    const count = Math.min(lines.length, Math.max(FIRST_LINES, upTo + 40));
+    editor.update(() => $buildLines(text, lines, count), { discrete: true });
+    built.current = { text, lines, count };
+    report();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, text, lines, report]);
+
+  // The rest of a long transcript, a step per task; a focus further down is built at once.
+  useEffect(() => {
+    let timer = 0;
+    const step = () => {
+      const b = built.current;
+      if (!b || b.count >= b.lines.length) return;
+      const now = latest.current;
+      const to = Math.min(now.length, Math.max(b.count + STEP_LINES, upTo + 40));
+      editor.update(() => $extendLines(b.text, now, b.count, to), { discrete: true });
+      built.current = { text: b.text, lines: now, count: to };
+      report();
+      if (to < now.length) timer = window.setTimeout(step, 0);
+    };
+    timer = window.setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [editor, text, upTo, report]);
   return null;
 }
 
@@ -72,29 +116,17 @@ export function TranscriptView(props: TranscriptViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const exact = useRef(false);
-  const [index, setIndex] = useState<PieceIndex | null>(null);
-  const [layout, setLayout] = useState<Layout>({ placed: [], lanes: 0, height: 0 });
+  const [indexed, setIndexed] = useState<Indexed | null>(null);
+  // Null until the view holds this text: nothing is measured, flashed or marked in the last one.
+  const index = indexed && indexed.text === text ? indexed.index : null;
   const [hover, setHover] = useState<string | null>(null);
-  const lines = useMemo(() => transcriptModel(text, codings, turns), [text, codings, turns]);
+  const model = useRef(createTranscriptModel());
+  const lines = useMemo(() => model.current(text, codings, turns), [text, codings, turns]);
+  // The line that must be built before anything else: where a jump or a find match goes.
+  const needed = useMemo(() => lineAt(lines, focus?.end ?? current?.end ?? 0), [lines, focus, current]);
   const byGuid = useMemo(() => new Map(codings.map((c) => [c.guid, c])), [codings]);
 
-  // Stripes: measured after the view is painted, set before the browser paints the frame, and
-  // again whenever the text re-wraps (window or margin width, fonts arriving).
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    if (!index || !body.current) return;
-    const bands = codings.flatMap((c) => {
-      const b = bandOf(index, body.current!, c.start, c.end);
-      return b ? [{ item: c, ...b }] : [];
-    });
-    setLayout({ ...assignLanes(bands), height: body.current.scrollHeight });
-  }, [index, codings, width]);
-  useEffect(() => {
-    if (!body.current || typeof ResizeObserver === 'undefined') return;
-    const watch = new ResizeObserver((entries) => setWidth(Math.round(entries[0]?.contentRect.width ?? 0)));
-    watch.observe(body.current);
-    return () => watch.disconnect();
-  }, []);
+  const layout = useStripes(host, body, index, codings, lines);
 
   useEffect(() => {
     if (layout.placed.length || codings.length === 0) onPainted?.();
@@ -129,22 +161,27 @@ export function TranscriptView(props: TranscriptViewProps) {
   };
   useEffect(() => paint('coding-hover', [rangeFor(hover)].filter((r): r is Range => !!r)));
   useEffect(() => paint('coding-chosen', [rangeFor(selectedCoding)].filter((r): r is Range => !!r)));
+  // Scroll to a find match or a focus once, when its line has been built (not on every later step).
+  const scrolledTo = useRef<unknown>(null);
   useEffect(() => {
     if (!index) return;
     paint('search-marks', (marks ?? []).flatMap((m) => rangeOf(index, m.start, m.end) ?? []));
     const r = current ? rangeOf(index, current.start, current.end) : null;
     paint('search-current', r ? [r] : []);
-    if (r && host.current) scrollToRange(host.current, r);
+    if (r && host.current && scrolledTo.current !== current) {
+      scrolledTo.current = current;
+      scrollToRange(host.current, r);
+    }
   }, [index, marks, current]);
   useEffect(() => {
-    if (!index || !focus || !host.current) return;
+    if (!index || !focus || !host.current || scrolledTo.current === focus) return;
     const r = rangeOf(index, focus.start, focus.end);
     if (!r) return;
+    scrolledTo.current = focus;
     scrollToRange(host.current, r);
     paint('flash', [r]);
     host.current.querySelector('.transcript-text')?.setAttribute('data-flash', String(focus.nonce));
-    const t = setTimeout(() => paint('flash', []), 1600);
-    return () => clearTimeout(t);
+    setTimeout(() => paint('flash', []), 1600);
   }, [index, focus]);
 
   /** A click (not a drag) on coded text chooses the innermost coding there. */
@@ -178,11 +215,11 @@ export function TranscriptView(props: TranscriptViewProps) {
             contentEditable={<ContentEditable className="transcript-text" aria-label="Transcript text" aria-readonly="true" aria-multiline="true" role="textbox" tabIndex={0} />}
             ErrorBoundary={LexicalErrorBoundary}
           />
-          <ViewSync text={text} lines={lines} onIndexed={setIndex} />
+          <ViewSync text={text} lines={lines} upTo={needed} onIndexed={setIndexed} />
         </LexicalComposer>
         {chosen && index && body.current && onResize && <ResizeHandles text={text} coding={chosen} index={index} container={body.current} onResize={onResize} />}
       </div>
-      <Stripes placed={layout.placed} lanes={layout.lanes} height={layout.height} showCoder={showCoder} selected={selectedCoding} onHover={setHover} onPick={(g) => onSelectCoding?.(g)} />
+      <Stripes placed={layout.placed} total={codings.length} lanes={layout.lanes} height={layout.height} showCoder={showCoder} selected={selectedCoding} onHover={setHover} onPick={(g) => onSelectCoding?.(g)} />
     </div>
   );
 }

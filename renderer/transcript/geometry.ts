@@ -32,6 +32,8 @@ function point(index: PieceIndex, at: number): { node: Node; offset: number } | 
   if (!el) return null;
   const textNode = el.firstChild ?? el;
   const len = (textNode.textContent ?? '').length;
+  // Past the end of the last piece built so far (a long transcript is built in steps).
+  if (i === index.pieces.length - 1 && at > index.starts[i]! + len) return null;
   return { node: textNode, offset: Math.max(0, Math.min(len, at - index.starts[i]!)) };
 }
 

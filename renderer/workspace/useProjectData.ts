@@ -2,7 +2,7 @@
  * The lists every panel shows (project, documents, code book, coders), re-read whenever
  * `version` moves, and the open document with the codings visible to this coder.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeWithCounts, CoderWithCounts, CodingView, DocumentContentView, DocumentListItem, ProjectInfoView } from '../../shared/api/types.js';
 import type { Show } from './CoderBar.js';
 import type { Workspace } from './context.js';
@@ -34,23 +34,35 @@ export function codersToShow(show: Show, coder: string): string[] | undefined {
 
 export function useOpenDocument(ws: Pick<Workspace, 'api' | 'run' | 'version' | 'viewer' | 'coder'>, open: string | null, show: Show) {
   const { api, run, version, viewer, coder } = ws;
-  const [content, setContent] = useState<DocumentContentView | null>(null);
-  const [codings, setCodings] = useState<CodingView[]>([]);
+  const [view, setView] = useState<{ content: DocumentContentView | null; codings: CodingView[] }>({ content: null, codings: [] });
   const wanted = codersToShow(show, coder);
   const key = JSON.stringify(wanted ?? null);
+  const codingsOf = (doc: string) =>
+    wanted?.length === 0 ? Promise.resolve([]) : api['codings.forDocument']({ document: doc, ...(wanted && { coders: wanted }), ...(viewer && { viewer }) });
+  // A new document: its text and codings arrive together, so the view is built once, not twice.
   useEffect(() => {
-    if (!open) return setContent(null);
-    void run(api['documents.content']({ document: open })).then((c) => c && setContent(c));
+    if (!open) return setView({ content: null, codings: [] });
+    let current = true;
+    void run(Promise.all([api['documents.content']({ document: open }), codingsOf(open)])).then((r) => current && r && setView({ content: r[0], codings: r[1] }));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, run, open]);
-  const reload = async () => {
-    if (!open) return setCodings([]);
-    if (wanted?.length === 0) return setCodings([]);
-    const r = await run(api['codings.forDocument']({ document: open, ...(wanted && { coders: wanted }), ...(viewer && { viewer }) }));
-    if (r) setCodings(r);
-  };
+  // Stable between renders, so the callbacks built on it (and the panels given them) stay still.
+  const reload = useCallback(async () => {
+    if (!open) return;
+    const r = await run(codingsOf(open));
+    if (r) setView((v) => (v.content?.name === open ? { ...v, codings: r } : v));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, run, open, key, viewer]);
+  const first = useRef(true);
   useEffect(() => {
+    // Codings again when something changed, or whose codings are shown did (not on first open).
+    if (first.current) return void (first.current = false);
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, open, version, viewer, key]);
-  return { content, codings, setCodings, reload };
+  }, [version, viewer, key]);
+  const setCodings = useCallback((update: (c: CodingView[]) => CodingView[]) => setView((v) => ({ ...v, codings: update(v.codings) })), []);
+  return { content: view.content, codings: view.codings, setCodings, reload };
 }

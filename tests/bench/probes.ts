@@ -28,11 +28,11 @@ export interface Probes {
   select(a: { start: number; end: number }): Promise<string>;
   apply(a: { start: number }): Promise<ApplyTiming>;
   uncoded(a: { start: number }): boolean;
-  scroll(): Promise<ScrollTiming>;
+  scroll(a: { step: number }): Promise<ScrollTiming>;
 }
 
 export function installProbes(): void {
-  /** Clicks a document in the Documents panel; ms until its stripes and highlights are all there. */
+  /** Clicks a document in the Documents panel; ms until all its codings are in and the visible stripes and highlights are painted. */
   function openProbe({ name, stripes }: { name: string; stripes: number }): Promise<number> {
     const button = [...document.querySelectorAll<HTMLButtonElement>('.doc-item button')].find((b) => b.querySelector('.doc-name')?.textContent === name);
     if (!button) throw new Error(`no document button ${name}`);
@@ -40,8 +40,11 @@ export function installProbes(): void {
       const t0 = performance.now();
       const tick = () => {
         const shown = document.querySelector('.reader-head h1')?.textContent === name;
-        const n = document.querySelectorAll('[data-testid="stripes"] .stripe').length;
-        if (shown && n === stripes && (stripes === 0 || document.querySelector('[data-testid="transcript"] [data-codings]'))) return resolve(performance.now() - t0);
+        // Stripe elements exist only near the visible part; data-total says all codings arrived.
+        const box = document.querySelector<HTMLElement>('[data-testid="stripes"]');
+        const n = box?.querySelectorAll('.stripe').length ?? 0;
+        const all = box?.dataset.total === String(stripes);
+        if (shown && all && (stripes === 0 || (n > 0 && document.querySelector('[data-testid="transcript"] [data-codings]')))) return resolve(performance.now() - t0);
         if (performance.now() - t0 > 30_000) return reject(new Error(`open timed out: ${n} stripes of ${stripes}`));
         requestAnimationFrame(tick);
       };
@@ -94,7 +97,8 @@ export function installProbes(): void {
       let stripe = -1;
       const watch = new MutationObserver(() => {
         if (committed < 0 && coded()) committed = performance.now() - t0;
-        if (stripe < 0 && document.querySelectorAll('[data-testid="stripes"] .stripe').length > before) stripe = performance.now() - t0;
+        // The new coding's own stripe (stripe elements exist only near the visible part).
+        if (stripe < 0 && document.querySelector(`[data-testid="stripes"] .stripe[aria-label*="characters ${start}–"]`)) stripe = performance.now() - t0;
       });
       watch.observe(document.querySelector('[data-testid="transcript"]')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-codings', 'style'] });
       const t0 = performance.now();
@@ -103,7 +107,7 @@ export function installProbes(): void {
           watch.disconnect();
           return resolve({ painted: performance.now() - t0, committed, stripe });
         }
-        if (performance.now() - t0 > 10_000) return reject(new Error('apply timed out'));
+        if (performance.now() - t0 > 10_000) return reject(new Error(`apply timed out (highlight at ${committed} ms, stripe at ${stripe} ms, stripes before ${before}, now ${document.querySelectorAll('[data-testid="stripes"] .stripe').length}, total ${document.querySelector<HTMLElement>('[data-testid="stripes"]')?.dataset.total}, pending ${document.querySelectorAll('[data-pending]').length}, lines ${document.querySelectorAll('[data-line]').length})`));
         requestAnimationFrame(tick);
       };
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
@@ -122,7 +126,8 @@ export function installProbes(): void {
 
 
   /** Scrolls the transcript from top to bottom, one screen per frame. */
-  function scrollProbe(): Promise<ScrollTiming> {
+  /** Scrolls top to bottom, `step` screens per frame, timing every frame. */
+  function scrollProbe({ step }: { step: number }): Promise<ScrollTiming> {
     const el = document.querySelector<HTMLElement>('[data-testid="transcript"]')!;
     el.scrollTop = 0;
     const intervals: number[] = [];
@@ -142,7 +147,7 @@ export function installProbes(): void {
           channel.port1.close();
           return resolve({ intervals, work, screens });
         }
-        el.scrollTop += el.clientHeight;
+        el.scrollTop += Math.round(el.clientHeight * step);
         screens += 1;
         // Runs after this frame's style, layout and paint.
         channel.port2.postMessage(0);

@@ -54,6 +54,8 @@ export async function serveFreshProject(fixtures: string[]): Promise<Served> {
 
 /** Screen points of the start and end of `phrase` in the transcript (it may cross coded pieces). */
 export async function phraseBox(page: Page, phrase: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+  // The transcript may still be arriving (a document was just opened).
+  await page.waitForFunction((p) => [...document.querySelectorAll('[data-testid="transcript"] [data-start]')].map((e) => e.textContent).join('').includes(p), phrase, { timeout: 10_000 });
   return page.evaluate((p) => {
     const nodes: Text[] = [];
     for (const el of document.querySelectorAll('[data-testid="transcript"] [data-start]')) if (el.firstChild instanceof Text) nodes.push(el.firstChild);
