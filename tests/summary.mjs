@@ -36,6 +36,10 @@ if (playwrightPath && existsSync(playwrightPath)) {
     for (const s of suite.suites ?? []) walk(s);
   };
   for (const s of p.suites ?? []) walk(s);
+} else if (playwrightPath) {
+  // Playwright was run but left no report: its tests cannot be counted, so this is a failure.
+  failed += 1;
+  console.error(`no Playwright report at ${playwrightPath}: its results are unknown`);
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
