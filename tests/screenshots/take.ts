@@ -43,13 +43,17 @@ try {
     await page.getByRole('tabpanel', { name: 'Retrieval' }).getByRole('button').first().click();
     await shot(page, 'retrieval');
     await page.getByRole('tab', { name: 'Search' }).click();
-    await page.getByRole('searchbox').first().fill('first name');
-    await page.keyboard.press('Enter');
+    const search = page.getByRole('tabpanel', { name: 'Search' });
+    await search.getByRole('textbox').or(search.getByRole('searchbox')).first().fill('"first name"');
+    await search.getByRole('textbox').or(search.getByRole('searchbox')).first().press('Enter');
+    await search.getByRole('listitem').first().waitFor();
+    await search.getByRole('button').filter({ hasText: /first name/i }).first().click();
     await shot(page, 'search');
     await page.keyboard.press('?');
     await shot(page, 'shortcuts');
     await page.keyboard.press('Escape');
-    await page.getByRole('treeitem').nth(1).click();
+    await page.locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Boundaries$/ }) }).first().click();
+    await page.getByText(/^Code details/).scrollIntoViewIfNeeded();
     await shot(page, 'codebook-editing');
     await page.close();
   }
