@@ -19,6 +19,7 @@ import { FindBar } from './transcript/FindBar.js';
 import type { OffsetSpan } from './transcript/selection.js';
 import { TranscriptView, type TranscriptFocus } from './transcript/TranscriptView.js';
 import { CoderBar as CoderBarAll, type Show } from './workspace/CoderBar.js';
+import { CoderPrompt } from './workspace/CoderPrompt.js';
 import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
@@ -181,6 +182,7 @@ export function App() {
             {blindHidden && <span className="badge">Blind: only your codings are shown</span>}
             <span className="meta">{selection ? `${selection.span.end - selection.span.start} characters selected` : 'Select text, then press C, 1–9 or V'}</span>
           </div>
+          {!coder && info && <CoderPrompt coders={coders} onChoose={onChooseCoder} />}
           {finding && (
             <FindBar
               ref={findInput}

@@ -16,7 +16,12 @@ const show = (page: Page) => page.getByLabel('Show codings of');
 
 test('switch coder, show mine / another coder’s / all, then blind coding and reveal', async ({ page }) => {
   await page.goto(served.url);
-  await page.getByLabel('Active coder').selectOption('Alice');
+  // First start on this computer: the workspace asks who is coding.
+  const prompt = page.getByRole('form', { name: 'Who is coding?' });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'I am Alice' }).click();
+  await expect(prompt).toBeHidden();
+  await expect(page.getByLabel('Active coder')).toHaveValue('Alice');
   await dragSelect(page, 'the few minutes you spend at their door');
   await page.keyboard.press('1');
   await expect.poll(() => storedCodings(served.project).length).toBe(1);

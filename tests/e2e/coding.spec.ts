@@ -31,21 +31,21 @@ test('select text with the mouse, press 1, and the coding is highlighted and sto
   await page.keyboard.press('1');
   await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(1);
   const start = text.indexOf(phrase, emojiAt);
-  expect(codingsIn(served.project)).toEqual([{ start, end: start + phrase.length, quote: phrase, code: 'Rapport' }]);
+  await expect.poll(() => codingsIn(served.project)).toEqual([{ start, end: start + phrase.length, quote: phrase, code: 'Rapport' }]);
   await expect(page.locator('[data-codings]').first()).toHaveText(phrase);
 
   // Ctrl+Z undoes the coding (in the file too); Shift+Ctrl+Z brings it back with the same offsets.
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(0);
-  expect(codingsIn(served.project)).toEqual([]);
+  await expect.poll(() => codingsIn(served.project)).toEqual([]);
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(1);
-  expect(codingsIn(served.project)).toEqual([{ start, end: start + phrase.length, quote: phrase, code: 'Rapport' }]);
+  await expect.poll(() => codingsIn(served.project)).toEqual([{ start, end: start + phrase.length, quote: phrase, code: 'Rapport' }]);
 
   // Remove it again from the list.
   await page.getByRole('button', { name: /^Remove coding/ }).click();
   await expect(page.getByRole('list', { name: 'Codings' }).getByRole('listitem')).toHaveCount(0);
-  expect(codingsIn(served.project)).toEqual([]);
+  await expect.poll(() => codingsIn(served.project)).toEqual([]);
 });
 
 test('an API error is shown as a readable message, not a blank screen', async ({ page }) => {

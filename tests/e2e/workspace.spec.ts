@@ -157,14 +157,14 @@ test('stripes: one per coding, hover highlights and click chooses; resize by key
   await stripes.filter({ hasText: 'Rapport' }).click();
   await page.keyboard.press('Delete');
   await expect(stripes).toHaveCount(1);
-  expect(storedCodings(served.project).map((c) => c.code)).toEqual(['Information flow']);
+  await expect.poll(() => storedCodings(served.project).map((c) => c.code)).toEqual(['Information flow']);
 
   // In vivo: a new code named by the words, applied to them.
   await dragSelect(page, 'special handling');
   await page.keyboard.press('v');
   await expect(stripes).toHaveCount(2);
   await expect(page.getByRole('treeitem', { name: /special handling/ })).toBeVisible();
-  expect(storedCodings(served.project).map((c) => c.code).sort()).toEqual(['Information flow', 'special handling']);
+  await expect.poll(() => storedCodings(served.project).map((c) => c.code).sort()).toEqual(['Information flow', 'special handling']);
 });
 
 test('a drag of the selected words onto a code applies it', async ({ page }) => {
