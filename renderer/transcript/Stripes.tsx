@@ -2,7 +2,7 @@
 import type { CodingView } from '../../shared/api/types.js';
 import type { Placed } from './lanes.js';
 
-export const LANE_WIDTH = 16;
+const LANE_WIDTH = 16;
 
 export interface StripesProps {
   placed: readonly Placed<CodingView>[];

@@ -43,8 +43,6 @@ export interface TranscriptViewProps {
   /** Search or find matches, painted until they change; `current` is the one being visited. */
   marks?: readonly Span[];
   current?: Span | null;
-  /** Called after every repaint (highlights and stripes are on screen). */
-  onPainted?(): void;
 }
 
 /** Lines built in the first frame (more when a focus lies further down), then per later task. */
@@ -112,7 +110,7 @@ function ViewSync({ text, lines, upTo, onIndexed }: { text: string; lines: LineM
 }
 
 export function TranscriptView(props: TranscriptViewProps) {
-  const { text, codings, turns, showCoder = false, selectedCoding = null, onSelectCoding, onSelect, onResize, focus, marks, current, onPainted } = props;
+  const { text, codings, turns, showCoder = false, selectedCoding = null, onSelectCoding, onSelect, onResize, focus, marks, current } = props;
   const host = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const exact = useRef(false);
@@ -127,10 +125,6 @@ export function TranscriptView(props: TranscriptViewProps) {
   const byGuid = useMemo(() => new Map(codings.map((c) => [c.guid, c])), [codings]);
 
   const layout = useStripes(host, body, index, codings, lines);
-
-  useEffect(() => {
-    if (layout.placed.length || codings.length === 0) onPainted?.();
-  }, [layout, codings.length, onPainted]);
 
   useEffect(() => {
     const update = () => {
@@ -180,7 +174,6 @@ export function TranscriptView(props: TranscriptViewProps) {
     scrolledTo.current = focus;
     scrollToRange(host.current, r);
     paint('flash', [r]);
-    host.current.querySelector('.transcript-text')?.setAttribute('data-flash', String(focus.nonce));
     setTimeout(() => paint('flash', []), 1600);
   }, [index, focus]);
 
@@ -198,7 +191,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   const keys = (e: React.KeyboardEvent<HTMLDivElement>) => {
     const root = (e.target as HTMLElement).closest<HTMLElement>('.transcript-text');
-    if (root && host.current && moveSelection(e, root, host.current)) {
+    if (root && host.current && index && moveSelection(e, root, host.current, index)) {
       exact.current = e.altKey;
       e.preventDefault();
       // Report now: selectionchange comes a task later, after a quick next key (1–9, C) is handled.

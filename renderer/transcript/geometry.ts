@@ -3,6 +3,8 @@
  * of (each piece's text node holds exactly text[start, start + length)). Used for ranges (flash,
  * search marks, hover), scrolling, and the stripes' positions.
  */
+import { lastStartingBy } from './model.js';
+
 export interface PieceIndex {
   pieces: HTMLElement[];
   starts: number[];
@@ -15,15 +17,8 @@ export function indexPieces(root: HTMLElement): PieceIndex {
 
 /** The piece holding offset `at` (the last piece starting at or before it). */
 export function pieceAt(index: PieceIndex, at: number): number {
-  let lo = 0;
-  let hi = index.starts.length - 1;
-  if (hi < 0) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  // Before the first piece counts as the first piece (offsets below its start do not occur).
+  return index.starts.length === 0 ? -1 : Math.max(0, lastStartingBy(index.starts.length, (i) => index.starts[i]!, at));
 }
 
 function point(index: PieceIndex, at: number): { node: Node; offset: number } | null {

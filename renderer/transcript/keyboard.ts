@@ -3,7 +3,7 @@
  * caret by itself; Selection.modify does it: arrows move by word or line, Shift extends, Alt
  * works by character. The caret is shown as a painted highlight on the character after it.
  */
-import { indexPieces, paint, rangeOf } from './geometry.js';
+import { paint, rangeOf, type PieceIndex } from './geometry.js';
 import { pointToOffset } from './selection.js';
 
 const KEYS: Record<string, ['forward' | 'backward', 'word' | 'line' | 'character']> = {
@@ -24,7 +24,7 @@ function ensureCaret(sel: Selection, root: HTMLElement, scroller: HTMLElement): 
 }
 
 /** Handles a key in the transcript; true when it was a caret or selection key. */
-export function moveSelection(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement, scroller: HTMLElement): boolean {
+export function moveSelection(e: KeyboardEvent | React.KeyboardEvent, root: HTMLElement, scroller: HTMLElement, index: PieceIndex): boolean {
   const spec = KEYS[e.key];
   const sel = document.getSelection();
   const edge = e.key === 'Home' || e.key === 'End';
@@ -34,14 +34,14 @@ export function moveSelection(e: KeyboardEvent | React.KeyboardEvent, root: HTML
   // Home/End: the line's ends; with Ctrl/Cmd, the document's.
   const by = edge ? (e.ctrlKey || e.metaKey ? 'documentboundary' : 'lineboundary') : e.altKey && unit !== 'line' ? 'character' : unit;
   sel.modify(e.shiftKey ? 'extend' : 'move', direction, by);
-  showCaret(sel, root);
+  showCaret(sel, root, index);
   return true;
 }
 
-export function showCaret(sel: Selection | null, root: HTMLElement): void {
+function showCaret(sel: Selection | null, root: HTMLElement, index: PieceIndex): void {
   if (!sel || !sel.isCollapsed || !sel.anchorNode || !root.contains(sel.anchorNode)) return paint('caret', []);
   const at = pointToOffset(sel.anchorNode, sel.anchorOffset, root);
-  const r = at === null ? null : rangeOf(indexPieces(root), at, at + 1);
+  const r = at === null ? null : rangeOf(index, at, at + 1);
   paint('caret', r ? [r] : []);
   (sel.anchorNode.parentElement ?? root).scrollIntoView?.({ block: 'nearest' });
 }

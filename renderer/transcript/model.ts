@@ -105,12 +105,17 @@ export function transcriptModel(text: string, codings: readonly CodingView[], tu
 
 /** The index of the line holding offset `at` (binary search on line starts). */
 export function lineAt(lines: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
+  return Math.max(0, lastStartingBy(lines.length, (i) => lines[i]!.start, at));
+}
+
+/** The last of `count` items, sorted by start, that starts at or before `at`; -1 when none do (or none exist). */
+export function lastStartingBy(count: number, startOf: (i: number) => number, at: number): number {
+  let lo = -1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= at) lo = mid;
+    if (startOf(mid) <= at) lo = mid;
     else hi = mid - 1;
   }
-  return Math.max(0, lo);
+  return lo;
 }
