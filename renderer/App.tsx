@@ -46,6 +46,10 @@ export function App() {
   const [open, setOpen] = useState<string | null>(null);
   const [show, setShow] = useState<Show>({ kind: 'mine' });
   const [selection, setSelection] = useState<{ span: OffsetSpan; exact: boolean } | null>(null);
+  // The same selection, current at once: a key pressed right after the mouse is released acts on
+  // what was selected even if React has not rendered the new state yet.
+  const selectionNow = useRef(selection);
+  const currentSelection = useCallback(() => selectionNow.current, []);
   const [chosen, setChosen] = useState<string | null>(null);
   const [focus, setFocus] = useState<TranscriptFocus | null>(null);
   const [marks, setMarks] = useState<{ marks: Span[]; current: Span | null }>({ marks: [], current: null });
@@ -86,7 +90,7 @@ export function App() {
     await reload();
     changed();
   }, [reload, changed]);
-  const coding = useCoding(ws, { document: open, text, selection, setCodings, refresh });
+  const coding = useCoding(ws, { document: open, text, selection: currentSelection, setCodings, refresh });
   const pinned = useMemo(() => codes.filter((c) => c.parentId !== null).slice(0, PINS), [codes]);
 
   const chooseCoder = useCallback(async (name: string) => {
@@ -112,7 +116,10 @@ export function App() {
     },
     [run, refresh],
   );
-  const onSelect = useCallback((span: OffsetSpan | null, exact: boolean) => setSelection(span ? { span, exact } : null), []);
+  const onSelect = useCallback((span: OffsetSpan | null, exact: boolean) => {
+    selectionNow.current = span ? { span, exact } : null;
+    setSelection(selectionNow.current);
+  }, []);
   const onMatches = useCallback((m: Span[], current: Span | null) => setMarks({ marks: m, current }), []);
   const resize = async (guid: string, span: OffsetSpan, exact: boolean) => {
     const g = await coding.resize(guid, span, exact);
@@ -121,11 +128,11 @@ export function App() {
 
   useShortcuts({
     dialogOpen: dialog !== null,
-    hasSelection: !!selection,
+    hasSelection: () => !!selectionNow.current,
     chosen,
     pinned,
     toggleSheet: () => setDialog((d) => (d === 'shortcuts' ? null : 'shortcuts')),
-    openPicker: () => (selection ? setDialog('picker') : setError('Select some text in the transcript first, then choose a code.')),
+    openPicker: () => (selectionNow.current ? setDialog('picker') : setError('Select some text in the transcript first, then choose a code.')),
     applyPinned: (i) => void coding.apply(pinned[i]!),
     inVivo: () => void coding.inVivo(),
     removeChosen: () => chosen && void coding.remove(chosen).then(() => setChosen(null)),

@@ -13,7 +13,8 @@ import type { Workspace } from '../workspace/context.js';
 export interface CodingTarget {
   document: string | null;
   text: string;
-  selection: { span: OffsetSpan; exact: boolean } | null;
+  /** The selection as last reported by the transcript, read when an action runs (not at render). */
+  selection(): { span: OffsetSpan; exact: boolean } | null;
   setCodings(update: (c: CodingView[]) => CodingView[]): void;
   /** Re-reads the document's codings and every count. */
   refresh(): Promise<void>;
@@ -24,7 +25,8 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
   const { document: doc, text, selection, setCodings, refresh } = t;
 
   const spanToCode = useCallback((): OffsetSpan | null => {
-    if (!doc || !selection) {
+    const chosen = selection();
+    if (!doc || !chosen) {
       report('Select some text in the transcript first, then choose a code.');
       return null;
     }
@@ -32,7 +34,7 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
       report('Choose who is coding first (Coding as …, at the top).');
       return null;
     }
-    const span = selection.exact ? selection.span : snapToWords(text, selection.span);
+    const span = chosen.exact ? chosen.span : snapToWords(text, chosen.span);
     return span.start < span.end ? span : null;
   }, [doc, selection, coder, text, report]);
 

@@ -18,6 +18,7 @@ import { createTranscriptModel, lineAt, type LineModel } from './model.js';
 import { LineNode } from './line-node.js';
 import { SegmentNode } from './segment-node.js';
 import { moveSelection } from './keyboard.js';
+import { holdSelection, restoreSelection } from './keep-selection.js';
 import { selectionToOffsets, type OffsetSpan } from './selection.js';
 import { ResizeHandles } from './ResizeHandles.js';
 import { Stripes } from './Stripes.js';
@@ -68,11 +69,18 @@ function ViewSync({ text, lines, upTo, onIndexed }: { text: string; lines: LineM
   latest.current = lines;
   const report = useCallback(() => {
     const root = editor.getRootElement();
-    if (root) onIndexed({ text: built.current?.text ?? '', index: indexPieces(root) });
+    if (!root) return null;
+    const index = indexPieces(root);
+    onIndexed({ text: built.current?.text ?? '', index });
+    return index;
   }, [editor, onIndexed]);
 
   useLayoutEffect(() => {
     const b = built.current;
+    const root = editor.getRootElement();
+    // The reader's selection survives a repaint of the lines it lies on.
+    const held = root && b?.text === text ? holdSelection(root) : null;
+    const keep = (index: PieceIndex | null) => void (root && index && restoreSelection(held, root, index));
     // discrete: committed to the DOM now, so highlights and stripes are painted in this same frame.
     if (b && b.text === text) {
       const count = Math.min(b.count, lines.length);
@@ -80,7 +88,7 @@ function ViewSync({ text, lines, upTo, onIndexed }: { text: string; lines: LineM
       editor.update(() => void (ok = $repaintLines(text, lines, b.lines, count)), { discrete: true });
       if (ok) {
         built.current = { text, lines, count };
-        return report();
+        return keep(report());
       }
     }
     const count = Math.min(lines.length, Math.max(FIRST_LINES, upTo + 40));
@@ -109,8 +117,20 @@ function ViewSync({ text, lines, upTo, onIndexed }: { text: string; lines: LineM
   return null;
 }
 
+/** `value` as it was when `hold` became true, until it is false again. */
+function useHeldWhile<T>(hold: boolean, value: T): T {
+  const [held, setHeld] = useState(value);
+  // Adjusting state while rendering (React's documented pattern): no extra commit, no effect.
+  if (!hold && held !== value) setHeld(value);
+  return hold ? held : value;
+}
+
 export function TranscriptView(props: TranscriptViewProps) {
-  const { text, codings, turns, showCoder = false, selectedCoding = null, onSelectCoding, onSelect, onResize, focus, marks, current } = props;
+  const { text, turns, showCoder = false, selectedCoding = null, onSelectCoding, onSelect, onResize, focus, marks, current } = props;
+  // While the mouse is selecting words, the text under it stays as it is: codings that arrive
+  // meanwhile (a write's result, a refresh) are painted on release, not under the drag.
+  const [selecting, setSelecting] = useState(false);
+  const codings = useHeldWhile(selecting, props.codings);
   const host = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const exact = useRef(false);
@@ -138,11 +158,15 @@ export function TranscriptView(props: TranscriptViewProps) {
     const released = (e: MouseEvent) => {
       alt(e);
       update();
+      setSelecting(false);
     };
+    const lost = () => setSelecting(false);
     document.addEventListener('selectionchange', update);
     document.addEventListener('mouseup', released, true);
     document.addEventListener('keyup', alt, true);
+    window.addEventListener('blur', lost);
     return () => {
+      window.removeEventListener('blur', lost);
       document.removeEventListener('selectionchange', update);
       document.removeEventListener('mouseup', released, true);
       document.removeEventListener('keyup', alt, true);
@@ -183,6 +207,9 @@ export function TranscriptView(props: TranscriptViewProps) {
     const ids = (e.target as HTMLElement).closest<HTMLElement>('[data-codings]')?.dataset.codings?.split(' ');
     onSelectCoding?.(ids?.at(-1) ?? null);
   };
+  const pressed = (e: React.MouseEvent) => {
+    if (e.button === 0 && (e.target as HTMLElement).closest('.transcript-text')) setSelecting(true);
+  };
   const dragSelection = (e: React.DragEvent) => {
     // Dragging the selected words onto a code in the code book applies that code.
     e.dataTransfer.setData('application/x-marginalia-selection', '1');
@@ -202,7 +229,7 @@ export function TranscriptView(props: TranscriptViewProps) {
   const chosen = selectedCoding ? byGuid.get(selectedCoding) : undefined;
   return (
     <div ref={host} className="transcript" data-testid="transcript">
-      <div ref={body} className="transcript-body" onClick={clickCoded} onDragStart={dragSelection} onKeyDown={keys}>
+      <div ref={body} className="transcript-body" onMouseDown={pressed} onClick={clickCoded} onDragStart={dragSelection} onDragEnd={() => setSelecting(false)} onKeyDown={keys}>
         <LexicalComposer initialConfig={{ namespace: 'transcript', editable: false, nodes: [SegmentNode, LineNode], onError: (e) => console.error(e), theme: { paragraph: 'line' } }}>
           <PlainTextPlugin
             contentEditable={<ContentEditable className="transcript-text" aria-label="Transcript text" aria-readonly="true" aria-multiline="true" role="textbox" tabIndex={0} />}

@@ -6,7 +6,8 @@ import { TABS, type TabId } from './Tabs.js';
 
 export interface ShortcutActions {
   dialogOpen: boolean;
-  hasSelection: boolean;
+  /** Read at the keypress: a selection made a moment ago counts even before the next render. */
+  hasSelection(): boolean;
   chosen: string | null;
   pinned: readonly unknown[];
   toggleSheet(): void;
@@ -53,7 +54,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       if (e.key === 'Escape' && a.chosen) return a.letGo();
       if (a.chosen && (e.key === 'Delete' || e.key === 'Backspace')) return a.removeChosen(), e.preventDefault();
       if (a.chosen && k === 'm') return a.memoChosen(), e.preventDefault();
-      if (!a.hasSelection) return;
+      if (!a.hasSelection()) return;
       const n = Number(e.key);
       if (n >= 1 && n <= 9 && a.pinned[n - 1]) return a.applyPinned(n - 1), e.preventDefault();
       if (k === 'c') return a.openPicker(), e.preventDefault();

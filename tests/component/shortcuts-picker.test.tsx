@@ -12,7 +12,7 @@ afterEach(cleanup);
 function actions(over: Partial<ShortcutActions> = {}): ShortcutActions {
   return {
     dialogOpen: false,
-    hasSelection: true,
+    hasSelection: () => true,
     chosen: null,
     pinned: [1, 2, 3],
     toggleSheet: vi.fn(),
@@ -56,7 +56,7 @@ describe('useShortcuts', () => {
   });
 
   it('keys typed into a field are left alone, and nothing codes without a selection', () => {
-    const a = actions({ hasSelection: false });
+    const a = actions({ hasSelection: () => false });
     render(<Keys a={a} />);
     key('1');
     key('1', {}, screen.getByLabelText('a field'));
@@ -66,7 +66,7 @@ describe('useShortcuts', () => {
   });
 
   it('Delete and M act on the chosen coding; Escape lets it go', () => {
-    const a = actions({ chosen: 'g1', hasSelection: false });
+    const a = actions({ chosen: 'g1', hasSelection: () => false });
     render(<Keys a={a} />);
     key('Delete');
     key('m');
