@@ -14,7 +14,7 @@ import { nativeBindingPath } from './native.js';
 
 /** 'MRGN' in the SQLite header's application_id field marks a Marginalia project. */
 export const APPLICATION_ID = 0x4d52474e;
-export const PROJECT_EXTENSION = '.marginalia';
+export { PROJECT_EXTENSION } from '../shared/project-file.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -5,7 +5,7 @@
  * migrations generated with `drizzle-kit generate --custom`.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull();
 const guid = () => text('guid').notNull().unique();
@@ -132,7 +132,7 @@ export const codes = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     guid: guid(),
-    parentId: integer('parent_id').references((): any => codes.id, { onDelete: 'restrict' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => codes.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
     color: text('color').notNull(),
     definition: text('definition').notNull().default(''),
@@ -180,7 +180,7 @@ export const codings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    // One index for the merge rule's lookup (same document, code and coder, near a span), for
+    // One index for the span-union rule's lookup (same document, code and coder, near a span), for
     // "codings of a document", and — since it holds every span column — for agreement's read of
     // all spans, which scans this index and never the rows with their quotes.
     index('codings_span_idx').on(t.documentId, t.codeId, t.coderId, t.start, t.end),

@@ -5,14 +5,15 @@
  * name is checked. Bundled to one CommonJS file (a sandboxed preload can only require 'electron').
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { MarginaliaPreload } from '../shared/api/contract.js';
-import { API_METHOD_NAMES } from '../shared/api/methods.js';
+// contextBridge copies plain objects, so the exposed object needs every method name at run time.
+// The bundle gets only the contract's key list, not its zod schemas (launch/bundle.ts).
+import { API_METHODS, type MarginaliaPreload } from '../shared/api/contract.js';
 import { apiChannel, COMMAND_CHANNEL, COMMAND_EVENT, isShellCommand } from '../shared/shell.js';
 
 export function buildPreloadApi(invoke: (channel: string, args: unknown) => Promise<unknown>): MarginaliaPreload {
   const api: Record<string, (args: unknown) => Promise<unknown>> = {};
   // Each function sends only its arguments; the channel is fixed here, never chosen by the page.
-  for (const method of API_METHOD_NAMES) api[method] = (args: unknown) => invoke(apiChannel(method), args);
+  for (const method of API_METHODS) api[method] = (args: unknown) => invoke(apiChannel(method), args);
   return Object.freeze(api) as MarginaliaPreload;
 }
 

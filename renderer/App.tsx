@@ -19,6 +19,7 @@ import { FindBar } from './transcript/FindBar.js';
 import type { OffsetSpan } from './transcript/selection.js';
 import { TranscriptView, type TranscriptFocus } from './transcript/TranscriptView.js';
 import { CoderBar as CoderBarAll, type Show } from './workspace/CoderBar.js';
+import { activeCoder, CODER_KEY } from './workspace/active-coder.js';
 import { CoderPrompt } from './workspace/CoderPrompt.js';
 import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
@@ -35,14 +36,14 @@ const MemosPanel = memo(MemosPanelAll);
 const RetrievalPanel = memo(RetrievalPanelAll);
 const SearchPanel = memo(SearchPanelAll);
 const CoderBar = memo(CoderBarAll);
-const CODER_KEY = 'marginalia.activeCoder';
 const PINS = 9;
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [coder, setCoder] = useState(() => localStorage.getItem(CODER_KEY) ?? '');
+  // Items are held by GUID (what the API takes): the remembered coder, the open document, the selected code.
+  const [storedCoder, setStoredCoder] = useState(() => localStorage.getItem(CODER_KEY) ?? '');
   const [open, setOpen] = useState<string | null>(null);
   const [show, setShow] = useState<Show>({ kind: 'mine' });
   const [selection, setSelection] = useState<{ span: OffsetSpan; exact: boolean } | null>(null);
@@ -69,23 +70,34 @@ export function App() {
     }
   }, []);
   const changed = useCallback(() => setVersion((v) => v + 1), []);
-  const openDocument = useCallback((name: string, span?: Span, found?: Span[]) => {
-    setOpen(name);
+  const openDocument = useCallback((guid: string, span?: Span, found?: Span[]) => {
+    setOpen(guid);
     setChosen(null);
     setMarks({ marks: found ?? [], current: null });
     setFocus(span ? { ...span, nonce: Date.now() } : null);
   }, []);
+  const { info, docs, codes, coders } = useProjectLists({ api, run, version });
+  const active = useMemo(() => activeCoder(coders, storedCoder), [coders, storedCoder]);
+  // A name remembered by an older version becomes the coder's GUID, once.
+  useEffect(() => {
+    if (active && storedCoder !== active.guid) {
+      localStorage.setItem(CODER_KEY, active.guid);
+      setStoredCoder(active.guid);
+    }
+  }, [active, storedCoder]);
+  const coder = active?.guid ?? '';
+  const coderName = active?.name ?? '';
   const ws: Workspace = useMemo(
-    () => ({ api, coder, viewer: coder || undefined, run, report: setError, notify: setNotice, changed, version, openDocument }),
-    [coder, run, changed, version, openDocument],
+    () => ({ api, coder, coderName, viewer: coder || undefined, run, report: setError, notify: setNotice, changed, version, openDocument }),
+    [coder, coderName, run, changed, version, openDocument],
   );
 
-  const { info, docs, codes, coders } = useProjectLists(ws);
   const { content, codings, setCodings, reload } = useOpenDocument(ws, open, show);
   useEffect(() => {
-    if (docs.length && (!open || !docs.some((d) => d.name === open))) setOpen(docs[0]!.name);
+    if (docs.length && (!open || !docs.some((d) => d.guid === open))) setOpen(docs[0]!.guid);
   }, [docs, open]);
-  const text = content?.name === open ? content.text : '';
+  const text = content?.guid === open ? content.text : '';
+  const openName = docs.find((d) => d.guid === open)?.name ?? (content?.guid === open ? content.name : null);
   const refresh = useCallback(async () => {
     await reload();
     changed();
@@ -93,18 +105,29 @@ export function App() {
   const coding = useCoding(ws, { document: open, text, selection: currentSelection, setCodings, refresh });
   const pinned = useMemo(() => codes.filter((c) => c.parentId !== null).slice(0, PINS), [codes]);
 
-  const chooseCoder = useCallback(async (name: string) => {
-    if (!coders.some((c) => c.name.toLowerCase() === name.toLowerCase()) && !(await run(api['coders.add']({ name })))) return;
-    const known = coders.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name ?? name;
-    setCoder(known);
-    localStorage.setItem(CODER_KEY, known);
-    setNotice(`Coding as ${known}`);
-    changed();
-  }, [coders, run, changed]);
-  const onChooseCoder = useCallback((n: string) => void chooseCoder(n), [chooseCoder]);
-  const onOpen = useCallback((n: string) => openDocument(n), [openDocument]);
-  const coderNames = useMemo(() => coders.map((c) => c.name), [coders]);
-  const docNames = useMemo(() => docs.map((d) => d.name), [docs]);
+  const takeCoder = useCallback(
+    (c: { guid: string; name: string }) => {
+      setStoredCoder(c.guid);
+      localStorage.setItem(CODER_KEY, c.guid);
+      setNotice(`Coding as ${c.name}`);
+      changed();
+    },
+    [changed],
+  );
+  const onChooseCoder = useCallback((guid: string) => {
+    const c = coders.find((x) => x.guid === guid);
+    if (c) takeCoder(c);
+  }, [coders, takeCoder]);
+  /** A typed name: the coder of that name, or a new coder. */
+  const addCoder = useCallback(async (name: string) => {
+    const c = activeCoder(coders, name) ?? (await run(api['coders.add']({ name })));
+    if (c) takeCoder(c);
+  }, [coders, run, takeCoder]);
+  const onAddCoder = useCallback((n: string) => void addCoder(n), [addCoder]);
+  const onOpen = useCallback((guid: string) => openDocument(guid), [openDocument]);
+  const openDoc = useMemo(() => (open && openName ? { guid: open, name: openName } : null), [open, openName]);
+  const selectedPath = code ? codes.find((x) => x.guid === code)?.path : undefined;
+  const selectedCode = useMemo(() => (code && selectedPath ? { guid: code, path: selectedPath } : null), [code, selectedPath]);
   const history = useCallback(
     async (which: 'history.undo' | 'history.redo') => {
       const step = await run(api[which]());
@@ -151,9 +174,10 @@ export function App() {
     tab: setTab,
   });
 
-  const removeCoding = useCallback((g: string) => void coding.remove(g), [coding.remove]);
-  const applyCode = useCallback((c: CodeWithCounts) => void coding.apply(c).then((g) => g && setTab('codings')), [coding.apply]);
-  const blindHidden = !!info?.blind && !info.revealed.includes(coder);
+  const { remove: removeCodingNow, apply: applyCodeNow } = coding;
+  const removeCoding = useCallback((g: string) => void removeCodingNow(g), [removeCodingNow]);
+  const applyCode = useCallback((c: CodeWithCounts) => void applyCodeNow(c).then((g) => g && setTab('codings')), [applyCodeNow]);
+  const blindHidden = !!info?.blind && !info.revealed.some((r) => r.guid === coder);
   return (
     <WorkspaceContext.Provider value={ws}>
       <div className="app">
@@ -161,7 +185,7 @@ export function App() {
           <span className="project" title={info?.path}>
             {info?.name ?? 'Marginalia'}
           </span>
-          <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={onChooseCoder} />
+          <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={onChooseCoder} onAddCoder={onAddCoder} />
           <div className="history" role="group" aria-label="History">
             <button type="button" onClick={() => void history('history.undo')}>
               Undo
@@ -185,11 +209,11 @@ export function App() {
         <DocumentsPanel docs={docs} open={open} onOpen={onOpen} />
         <main className="reader" aria-label="Transcript">
           <div className="reader-head">
-            <h1>{open ?? 'No document'}</h1>
+            <h1>{openName ?? 'No document'}</h1>
             {blindHidden && <span className="badge">Blind: only your codings are shown</span>}
             <span className="meta">{selection ? `${selection.span.end - selection.span.start} characters selected` : 'Select text, then press C, 1–9 or V'}</span>
           </div>
-          {!coder && info && <CoderPrompt coders={coders} onChoose={onChooseCoder} />}
+          {!coder && info && <CoderPrompt coders={coders} onChoose={onChooseCoder} onAdd={onAddCoder} />}
           {finding && (
             <FindBar
               ref={findInput}
@@ -224,9 +248,9 @@ export function App() {
             onTab={setTab}
             panels={{
               codings: <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={removeCoding} />,
-              retrieval: <RetrievalPanel codes={codes} coders={coderNames} documents={docNames} code={code} />,
+              retrieval: <RetrievalPanel codes={codes} coders={coders} documents={docs} code={code} />,
               search: <SearchPanel />,
-              memos: <MemosPanel document={open} code={code} />,
+              memos: <MemosPanel document={openDoc} code={selectedCode} />,
             }}
           />
         </aside>

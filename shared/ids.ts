@@ -21,7 +21,7 @@ export function newGuid(): string {
   lastMs = ms;
   // The random tail (variant bits included) comes from the platform's v4 generator, which is
   // far faster than assembling bytes by hand.
-  const random = globalThis.crypto.randomUUID();
+  const random = crypto.randomUUID();
   const time = ms.toString(16).padStart(12, '0');
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${counter.toString(16).padStart(3, '0')}-${random.slice(19)}`;
 }

@@ -1,10 +1,19 @@
 // Sums vitest's and Playwright's JSON reports into the one closing line CI reads.
+// `--failed-step=NAME` (any number of times): a step that is not a test runner (lint, type-check,
+// renderer build) failed; each counts as one failure, so the closing line never reads as green.
 import { existsSync, readFileSync } from 'node:fs';
 
-const [vitestPath, playwrightPath] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const failedSteps = args.filter((a) => a.startsWith('--failed-step=')).map((a) => a.slice('--failed-step='.length));
+const [vitestPath, playwrightPath] = args.filter((a) => !a.startsWith('--'));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+for (const step of failedSteps) {
+  failed += 1;
+  console.log(`failed step: ${step}`);
+}
 
 if (vitestPath && existsSync(vitestPath)) {
   const v = JSON.parse(readFileSync(vitestPath, 'utf8'));

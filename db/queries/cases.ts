@@ -10,6 +10,10 @@ export function caseByName(db: Db, name: string): CaseRow | undefined {
   return db.select().from(cases).where(sql`${cases.name} = ${name} COLLATE NOCASE`).get();
 }
 
+export function caseByGuid(db: Db, guid: string): CaseRow | undefined {
+  return db.select().from(cases).where(eq(cases.guid, guid)).get();
+}
+
 export function insertCase(db: Db, row: typeof cases.$inferInsert): number {
   return db.insert(cases).values(row).returning({ id: cases.id }).get().id;
 }

@@ -30,6 +30,10 @@ export function documentByName(db: Db, name: string): DocumentMeta | undefined {
   return db.select().from(documents).where(sql`${documents.name} = ${name} COLLATE NOCASE`).get();
 }
 
+export function documentByGuid(db: Db, guid: string): DocumentMeta | undefined {
+  return db.select().from(documents).where(eq(documents.guid, guid)).get();
+}
+
 export function documentById(db: Db, id: number): DocumentMeta | undefined {
   return db.select().from(documents).where(eq(documents.id, id)).get();
 }

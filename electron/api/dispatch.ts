@@ -7,7 +7,7 @@ import { fromSqliteError } from '../../db/errors.js';
 import { isApiMethod, type ApiResponse } from '../../shared/api/contract.js';
 import { parseArgs } from '../../shared/api/validate.js';
 import { MarginaliaError, toApiError } from '../../shared/errors.js';
-import type { Handlers } from './handlers.js';
+import type { Handlers } from './handler-types.js';
 
 /** Long enough to name the problem, short enough for a status line. */
 const MAX_MESSAGE = 500;

@@ -2,10 +2,14 @@
  * The services behind every API method, for one open project. The object `satisfies` the
  * contract, so a method missing here (or extra), or a result of the wrong shape, is a type
  * error. Handlers only translate arguments and results; the work is in the services.
+ * Arguments name items by GUID (see the contract's header); a handler resolves each GUID to its
+ * row here, with a not_found error naming the GUID, and never looks anything up by name.
  */
 import { basename } from 'node:path';
-import type { ApiMethod, ApiParsedArgs, ApiResult } from '../../shared/api/contract.js';
+import type { Handlers } from './handler-types.js';
 import { fail } from '../../shared/errors.js';
+import { analysisHandlers } from './handlers/analysis.js';
+import { exchangeHandlers } from './handlers/exchange.js';
 import { blindStatus, reveal, setBlind } from '../services/blind.js';
 import { cases } from '../services/cases.js';
 import { codebook, codeDeletionImpact, createCode, deleteCode, mergeCode, moveCode, updateCodeFields } from '../services/codebook.js';
@@ -14,16 +18,14 @@ import { codeCounts, coderCounts, documentCoderCounts } from '../services/counts
 import { codingsOfDocument } from '../services/document-view.js';
 import { deleteDocument, documentContent, documentDeletionImpact, documents, importParsed, renameDocument } from '../services/documents.js';
 import { parseBytes } from '../services/import/parsers.js';
-import { requireCode } from '../services/lookup.js';
+import { requireCaseByGuid, requireCodeByGuid, requireCoderByGuid, requireDocumentByGuid } from '../services/lookup.js';
 import { getMemo, setMemo } from '../services/memos.js';
 import { projectInfo } from '../services/project.js';
 import { retrieve } from '../services/retrieval.js';
 import { findCodes, findQuotes, search } from '../services/search.js';
 import type { Session } from '../services/session.js';
-import { historyOf, historyState, redo, undo } from '../services/undo.js';
+import { historyOf, historyState, redo, undo } from '../services/undo/history.js';
 
-type Handler<M extends ApiMethod> = (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
-export type Handlers = { [M in ApiMethod]: Handler<M> };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -39,6 +41,17 @@ export function createHandlers(session: Session) {
   // Start recording now, so every change made through these handlers can be undone.
   historyOf(session);
   const db = () => session.project.db;
+  // The services still take names and paths; each GUID becomes the one name or path it has now.
+  const docName = (guid: string) => requireDocumentByGuid(db(), guid).name;
+  const codePath = (guid: string) => requireCodeByGuid(db(), guid).path;
+  const coderName = (guid: string) => requireCoderByGuid(db(), guid).name;
+  const optional = <T>(guid: string | undefined, f: (g: string) => T) => (guid === undefined ? undefined : f(guid));
+  const memoTarget = (kind: 'project' | 'document' | 'code' | 'case', target: string | undefined) => {
+    if (kind === 'project' || target === undefined) return { kind };
+    if (kind === 'document') return { kind, name: docName(target) };
+    if (kind === 'code') return { kind, name: codePath(target) };
+    return { kind, name: requireCaseByGuid(db(), target).name };
+  };
 
   return {
     'project.info': () => ({ ...projectInfo(session), ...blindStatus(session) }),
@@ -47,7 +60,7 @@ export function createHandlers(session: Session) {
       const byDoc = documentCoderCounts(session);
       return documents(session).map((d) => ({ ...d, byCoder: byDoc.get(d.id) ?? [] }));
     },
-    'documents.content': ({ document }) => documentContent(session, document),
+    'documents.content': ({ document }) => documentContent(session, docName(document)),
     'documents.import': async ({ files, caseName, allowDuplicates }) => {
       // Parse every file first: one bad file means nothing is imported.
       const parsed = [];
@@ -57,49 +70,64 @@ export function createHandlers(session: Session) {
       }
       return importParsed(session, parsed, { ...(caseName && { caseName }), ...(allowDuplicates && { allowDuplicates }) });
     },
-    'documents.rename': ({ document, newName }) => (renameDocument(session, document, newName), null),
-    'documents.deletionImpact': ({ document }) => documentDeletionImpact(session, document),
-    'documents.delete': ({ document }) => deleteDocument(session, document),
+    'documents.rename': ({ document, newName }) => (renameDocument(session, docName(document), newName), null),
+    'documents.deletionImpact': ({ document }) => documentDeletionImpact(session, docName(document)),
+    'documents.delete': ({ document }) => deleteDocument(session, docName(document)),
 
     'codebook.list': () => {
       const counts = codeCounts(session);
       return codebook(session).map((c) => ({ ...c, ...(counts.get(c.path) ?? { own: 0, total: 0 }) }));
     },
-    'codebook.create': ({ parent, name, ...fields }) => createCode(session, parent, name, fields),
+    'codebook.create': ({ parent, name, ...fields }) => createCode(session, optional(parent ?? undefined, codePath) ?? null, name, fields),
     'codebook.update': ({ code, ...fields }) => {
-      const { guid } = requireCode(db(), code);
-      updateCodeFields(session, code, fields);
-      return codebook(session).find((c) => c.guid === guid)!;
+      updateCodeFields(session, codePath(code), fields);
+      return { ...requireCodeByGuid(db(), code) };
     },
-    'codebook.move': ({ code, parent, position }) => (moveCode(session, code, parent, position), null),
-    'codebook.merge': ({ source, target }) => mergeCode(session, source, target),
-    'codebook.deletionImpact': ({ code }) => codeDeletionImpact(session, code),
-    'codebook.delete': ({ code }) => deleteCode(session, code),
+    'codebook.move': ({ code, parent, position }) => (moveCode(session, codePath(code), optional(parent ?? undefined, codePath) ?? null, position), null),
+    'codebook.merge': ({ source, target }) => mergeCode(session, codePath(source), codePath(target)),
+    'codebook.deletionImpact': ({ code }) => codeDeletionImpact(session, codePath(code)),
+    'codebook.delete': ({ code }) => deleteCode(session, codePath(code)),
     'codebook.find': ({ query, limit }) => findCodes(session, query, limit),
 
     'coders.list': () => coderCounts(session),
     'coders.add': ({ name }) => addCoder(session, name),
     'coders.setBlind': ({ on }) => (setBlind(session, on), null),
-    'coders.reveal': ({ coder }) => (reveal(session, coder), null),
+    'coders.reveal': ({ coder }) => (reveal(session, coderName(coder)), null),
 
-    'codings.forDocument': (req) => codingsOfDocument(session, req),
-    'codings.apply': (req) => applyCoding(session, req),
+    'codings.forDocument': ({ document, coders, viewer }) =>
+      codingsOfDocument(session, {
+        document: docName(document),
+        ...(coders && { coders: coders.map(coderName) }),
+        ...(viewer !== undefined && { viewer: coderName(viewer) }),
+      }),
+    'codings.apply': ({ document, code, coder, ...rest }) => applyCoding(session, { document: docName(document), code: codePath(code), coder: coderName(coder), ...rest }),
     'codings.remove': ({ guid }) => (removeCoding(session, guid), null),
     'codings.resize': ({ guid, start, end }) => resizeCoding(session, guid, start, end),
-    'codings.recode': ({ guid, code }) => recodeCoding(session, guid, code),
+    'codings.recode': ({ guid, code }) => recodeCoding(session, guid, codePath(code)),
     'codings.setMemo': ({ guid, body }) => (setCodingMemo(session, guid, body), null),
 
-    'memos.get': ({ kind, name }) => getMemo(session, { kind, ...(name !== undefined && { name }) }),
-    'memos.set': ({ kind, name, body }) => (setMemo(session, { kind, ...(name !== undefined && { name }) }, body), null),
+    'memos.get': ({ kind, target }) => getMemo(session, memoTarget(kind, target)),
+    'memos.set': ({ kind, target, body }) => (setMemo(session, memoTarget(kind, target), body), null),
 
     'search.corpus': ({ query, limit }) => search(session, query, limit),
-    'retrieval.segments': ({ find, ...req }) => (find?.trim() ? findQuotes(session, req, find) : retrieve(session, req)),
+    'retrieval.segments': ({ find, code, coders, documents, viewer, ...rest }) => {
+      const req = {
+        ...rest,
+        code: codePath(code),
+        ...(coders && { coders: coders.map(coderName) }),
+        ...(documents && { documents: documents.map(docName) }),
+        ...(viewer !== undefined && { viewer: coderName(viewer) }),
+      };
+      return find?.trim() ? findQuotes(session, req, find) : retrieve(session, req);
+    },
     'cases.list': () => cases(session),
 
     'history.undo': () => undo(session),
     'history.redo': () => redo(session),
     'history.state': () => historyState(session),
+
+    ...analysisHandlers(session),
+    ...exchangeHandlers(session),
   } satisfies Handlers;
 }
 
-export { dispatch } from './dispatch.js';

@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type { ApiResponse } from '../../shared/api/contract.js';
-import { createHandlers, dispatch } from '../api/handlers.js';
+import { dispatch } from '../api/dispatch.js';
+import { createHandlers } from '../api/handlers.js';
 import { buildDemoProject } from '../services/demo.js';
 import { demoProjectPath } from '../services/paths.js';
 import { closeSession, openSession, type Session } from '../services/session.js';
@@ -160,4 +161,3 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       }),
   };
 }
-export { CSP } from './static.js';

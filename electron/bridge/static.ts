@@ -1,26 +1,12 @@
 /**
  * Serving the built renderer (dist/renderer) and nothing else, with the headers every response
- * of the bridge carries: a strict Content Security Policy and no sniffing, framing or referrers.
+ * of the bridge carries: the page's Content Security Policy (the same as Electron's: ../csp.ts)
+ * and no sniffing, framing or referrers.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-
-/**
- * Nothing but our own files. 'unsafe-inline' styles: Lexical and React set inline styles
- * (highlight colours); scripts stay 'self' only, so injected markup cannot run code.
- */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CSP } from '../csp.js';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CSP,

@@ -4,15 +4,10 @@
  * at its reason below the table. A blank cell means "does not apply" (e.g. counts on a mean
  * row), which is not the same as undefined. The same rows feed the text table, --csv and --md.
  */
-import type { CharacterReport } from '../services/agreement/character.js';
-import type { PresenceReport } from '../services/agreement/presence.js';
-import type { SegmentReport } from '../services/agreement/segments.js';
-import type { TurnReport } from '../services/agreement/turns.js';
-import type { UnitizedReport } from '../services/agreement/unitized.js';
-import type { BinaryStats } from '../services/agreement/binary-units.js';
+import type { AgreementReport, BinaryStats, CharacterReport, SegmentReport } from '../../shared/agreement/reports.js';
 import { toCsv } from '../../shared/csv.js';
 
-export type AnyReport = CharacterReport | TurnReport | SegmentReport | PresenceReport | UnitizedReport;
+export type AnyReport = AgreementReport;
 
 /** A number, null (= undefined statistic, see reasons) or '' (= does not apply to this row). */
 type Value = string | number | null;
@@ -39,7 +34,12 @@ function row(cells: Record<string, Value>, reasons: Record<string, string | unde
   return { cells, reasons: clean };
 }
 
-type Stat3 = { percentAgreement: number | null; kappa: number | null; alphaBinary: number | null; reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alphaBinary', string>> };
+type Stat3 = {
+  percentAgreement: number | null;
+  kappa: number | null;
+  alphaBinary: number | null;
+  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alphaBinary', string>>;
+};
 type Counts = { n: number; both: number; onlyA: number; onlyB: number; neither: number };
 const NO_COUNTS = { n: '', both: '', onlyA: '', onlyB: '', neither: '' };
 const counts = (c: Counts): Counts => ({ n: c.n, both: c.both, onlyA: c.onlyA, onlyB: c.onlyB, neither: c.neither });
@@ -47,11 +47,29 @@ const counts = (c: Counts): Counts => ({ n: c.n, both: c.both, onlyA: c.onlyA, o
 function character(code: string, label: string, s: Stat3, n: Counts | typeof NO_COUNTS, ci?: CharacterReport['overall']['ci'] | null): ReportRow {
   const cells: Record<string, Value> = { code, row: label, ...n, 'percent agreement': s.percentAgreement, 'Cohen κ': s.kappa, '|uα': s.alphaBinary };
   if (ci !== undefined) {
-    Object.assign(cells, ci ? { 'κ 95% CI lower': ci.kappa.lower, 'κ 95% CI upper': ci.kappa.upper, '|uα 95% CI lower': ci.alphaBinary.lower, '|uα 95% CI upper': ci.alphaBinary.upper } : { 'κ 95% CI lower': '', 'κ 95% CI upper': '', '|uα 95% CI lower': '', '|uα 95% CI upper': '' });
+    Object.assign(
+      cells,
+      ci
+        ? {
+            'κ 95% CI lower': ci.kappa.lower,
+            'κ 95% CI upper': ci.kappa.upper,
+            '|uα 95% CI lower': ci.alphaBinary.lower,
+            '|uα 95% CI upper': ci.alphaBinary.upper,
+          }
+        : { 'κ 95% CI lower': '', 'κ 95% CI upper': '', '|uα 95% CI lower': '', '|uα 95% CI upper': '' },
+    );
   }
   const k = ci?.kappa.reason;
   const a = ci?.alphaBinary.reason;
-  return row(cells, { 'percent agreement': s.reasons?.percentAgreement, 'Cohen κ': s.reasons?.kappa, '|uα': s.reasons?.alphaBinary, 'κ 95% CI lower': k, 'κ 95% CI upper': k, '|uα 95% CI lower': a, '|uα 95% CI upper': a });
+  return row(cells, {
+    'percent agreement': s.reasons?.percentAgreement,
+    'Cohen κ': s.reasons?.kappa,
+    '|uα': s.reasons?.alphaBinary,
+    'κ 95% CI lower': k,
+    'κ 95% CI upper': k,
+    '|uα 95% CI lower': a,
+    '|uα 95% CI upper': a,
+  });
 }
 
 function characterRows(r: CharacterReport): ReportRow[] {
@@ -69,14 +87,34 @@ function characterRows(r: CharacterReport): ReportRow[] {
 
 function binary(code: string, label: string, b: BinaryStats): ReportRow {
   return row(
-    { code, row: label, units: b.units, both: b.both, onlyA: b.onlyA, onlyB: b.onlyB, neither: b.neither, 'percent agreement': b.percentAgreement, 'Cohen κ': b.kappa, 'Krippendorff α (nominal)': b.alpha },
+    {
+      code,
+      row: label,
+      units: b.units,
+      both: b.both,
+      onlyA: b.onlyA,
+      onlyB: b.onlyB,
+      neither: b.neither,
+      'percent agreement': b.percentAgreement,
+      'Cohen κ': b.kappa,
+      'Krippendorff α (nominal)': b.alpha,
+    },
     { 'percent agreement': b.reasons?.percentAgreement, 'Cohen κ': b.reasons?.kappa, 'Krippendorff α (nominal)': b.reasons?.alpha },
   );
 }
 
 function segment(code: string, label: string, s: SegmentReport['overall']['pooled']): ReportRow {
   return row(
-    { code, row: label, 'segments A': s.segmentsA, 'segments B': s.segmentsB, matched: s.matched, unmatched: s.unmatched, 'percent agreement': s.percentAgreement, 'Brennan–Prediger κ': s.kappaBP },
+    {
+      code,
+      row: label,
+      'segments A': s.segmentsA,
+      'segments B': s.segmentsB,
+      matched: s.matched,
+      unmatched: s.unmatched,
+      'percent agreement': s.percentAgreement,
+      'Brennan–Prediger κ': s.kappaBP,
+    },
     { 'percent agreement': s.reasons?.percentAgreement, 'Brennan–Prediger κ': s.reasons?.kappaBP },
   );
 }
@@ -87,18 +125,33 @@ export function reportRows(r: AnyReport): ReportRow[] {
     case 'character':
       return characterRows(r);
     case 'turn':
-      return [...r.codes.flatMap((c) => [...c.documents.map((d) => binary(c.code, d.document, d)), binary(c.code, 'pooled', c.pooled)]), binary(ALL_CODES, 'pooled', r.overall.pooled)];
+      return [
+        ...r.codes.flatMap((c) => [...c.documents.map((d) => binary(c.code, d.document, d)), binary(c.code, 'pooled', c.pooled)]),
+        binary(ALL_CODES, 'pooled', r.overall.pooled),
+      ];
     case 'document':
       return [...r.codes.map((c) => binary(c.code, 'over documents', c)), binary(ALL_CODES, 'pooled', r.overall.pooled)];
     case 'segment':
-      return [...r.codes.flatMap((c) => [...c.documents.map((d) => segment(c.code, d.document, d)), segment(c.code, 'pooled', c.pooled)]), segment(ALL_CODES, 'pooled', r.overall.pooled)];
+      return [
+        ...r.codes.flatMap((c) => [...c.documents.map((d) => segment(c.code, d.document, d)), segment(c.code, 'pooled', c.pooled)]),
+        segment(ALL_CODES, 'pooled', r.overall.pooled),
+      ];
     case 'unitized':
       return [
         row(
-          { code: r.codes.join(' + '), row: 'the chosen codes as one variable', 'u-α': r.overall.alphaU.value, '|uα': r.overall.alphaBinaryU.value, 'cu-α': r.overall.alphaCU.value, 'Cu-α': '' },
+          {
+            code: r.codes.join(' + '),
+            row: 'the chosen codes as one variable',
+            'u-α': r.overall.alphaU.value,
+            '|uα': r.overall.alphaBinaryU.value,
+            'cu-α': r.overall.alphaCU.value,
+            'Cu-α': '',
+          },
           { 'u-α': r.overall.alphaU.reason, '|uα': r.overall.alphaBinaryU.reason, 'cu-α': r.overall.alphaCU.reason },
         ),
-        ...r.perCategory.map((p) => row({ code: p.code, row: 'this code', 'u-α': '', '|uα': '', 'cu-α': '', 'Cu-α': p.alphaCu.value }, { 'Cu-α': p.alphaCu.reason })),
+        ...r.perCategory.map((p) =>
+          row({ code: p.code, row: 'this code', 'u-α': '', '|uα': '', 'cu-α': '', 'Cu-α': p.alphaCu.value }, { 'Cu-α': p.alphaCu.reason }),
+        ),
       ];
   }
 }
@@ -115,7 +168,8 @@ function heading(r: AnyReport): string[] {
   for (const e of r.excluded) out.push(`Left out: ${e.document} (${e.reason})`);
   if (r.unit === 'character') {
     out.push('pooled = the 2×2 tables summed, then one statistic; mean = documents weigh the same; length-weighted mean = documents weigh by their length.');
-    if (r.overall.ci) out.push(`95% CI: bootstrap percentile interval of the pooled value, ${r.overall.ci.resamples} resamples of documents, seed ${r.overall.ci.seed}.`);
+    if (r.overall.ci)
+      out.push(`95% CI: bootstrap percentile interval of the pooled value, ${r.overall.ci.resamples} resamples of documents, seed ${r.overall.ci.seed}.`);
   }
   if (r.unit === 'turn' || r.unit === 'segment') out.push('pooled = the counts of all documents summed, then one statistic.');
   out.push('Percent agreement is 0–100. — = undefined (the reason is given below the table); a blank cell does not apply.');
@@ -169,10 +223,7 @@ function why(reasons: Record<string, string>): string {
 export function reportCsv(r: AnyReport): string {
   const rows = reportRows(r);
   const cols = Object.keys(rows[0]?.cells ?? {});
-  const body = rows.map((x) => [
-    ...cols.map((c) => (x.cells[c] === null || x.cells[c] === undefined ? '' : String(x.cells[c]))),
-    why(x.reasons),
-  ]);
+  const body = rows.map((x) => [...cols.map((c) => (x.cells[c] === null || x.cells[c] === undefined ? '' : String(x.cells[c]))), why(x.reasons)]);
   return toCsv([[...cols, 'undefined because'], ...body]);
 }
 

@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// The `marginalia` command: loads the TypeScript CLI through tsx and sets the exit code.
-import { register } from 'tsx/esm/api';
+// The `marginalia` command: runs the bundled CLI (dist/cli/marginalia.cjs), rebuilding it first
+// when any file it was built from has changed, so it never runs stale code. Only when the bundle
+// cannot be built does it fall back to loading the TypeScript sources through tsx (slower).
+import { fileURLToPath } from 'node:url';
+// Static imports: loaded with this file in one module graph, rather than one by one later.
+import { BUNDLE, ensureBundle } from '../launch/cli-bundle.mjs';
+import { loadBundle } from './load-bundle.mjs';
+
+const started = performance.now();
+const trace = process.env.MARGINALIA_CLI_TRACE === '1';
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // A closed pipe (`marginalia doc show … | head`) is not an error worth a stack trace.
 process.stdout.on('error', (err) => {
@@ -8,14 +17,62 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-try {
+const firstLine = (err) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+
+/** Makes the bundle fresh (building it if needed) and returns its path; undefined if it cannot be built. */
+async function freshBundle() {
+  try {
+    const state = await ensureBundle(root, {
+      onBuild: (reason) => process.stderr.write(`marginalia: building dist/cli/marginalia.cjs (${reason})…\n`),
+    });
+    if (trace) process.stderr.write(`marginalia: trace: bundle ${state}, checked in ${(performance.now() - started).toFixed(1)} ms\n`);
+    return BUNDLE;
+  } catch (err) {
+    process.stderr.write(`marginalia: cannot build dist/cli/marginalia.cjs (${firstLine(err)}); running the sources through tsx\n`);
+    return undefined;
+  }
+}
+
+/** The CLI's main(argv), and what to do once it has run. */
+async function loadMain() {
+  // MARGINALIA_CLI_LOADER=tsx runs the sources directly (the old way, compared in `npm run bench cli`).
+  const bundle = process.env.MARGINALIA_CLI_LOADER === 'tsx' ? undefined : await freshBundle();
+  if (bundle) {
+    const t = performance.now();
+    const loaded = loadBundle(`${root}${bundle}`);
+    if (trace) {
+      const ms = (performance.now() - t).toFixed(1);
+      process.stderr.write(`marginalia: trace: running ${bundle.split('\\').join('/')} (code cache: ${loaded.cache}, loaded in ${ms} ms)\n`);
+    }
+    return loaded;
+  }
   // register(): one module graph, so packages such as drizzle-orm load once (tsImport would load them again).
+  const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('./main.ts');
-  process.exitCode = await main(process.argv.slice(2));
+  if (trace) process.stderr.write('marginalia: trace: running electron/cli/main.ts through tsx\n');
+  return { main, saveCache: () => {} };
+}
+
+/**
+ * The code cache holds what the run that wrote it compiled; help and usage errors never reach a
+ * project, so a cache from them would leave most of a real command to compile every time.
+ */
+const reachesCommand = (argv, exitCode) =>
+  exitCode !== 2 && argv.length > 0 && argv[0] !== 'help' && !argv.some((a) => ['--help', '-h', '--version', '-V'].includes(a));
+
+try {
+  const argv = process.argv.slice(2);
+  const { main, saveCache } = await loadMain();
+  const t = performance.now();
+  process.exitCode = await main(argv);
+  if (trace)
+    process.stderr.write(
+      `marginalia: trace: main ran in ${(performance.now() - t).toFixed(1)} ms (${(performance.now() - started).toFixed(1)} ms since start)\n`,
+    );
+  if (reachesCommand(argv, process.exitCode)) saveCache();
 } catch (err) {
   // main() catches everything it can; this is only for a broken install (e.g. a missing module).
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`marginalia: ${process.env.MARGINALIA_DEBUG === '1' && err instanceof Error ? err.stack : message.split('\n')[0]}\n`);
+  process.stderr.write(`marginalia: ${process.env.MARGINALIA_DEBUG === '1' && err instanceof Error ? err.stack : firstLine(err)}\n`);
   process.exitCode = 1;
 }

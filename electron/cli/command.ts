@@ -1,12 +1,13 @@
 /**
- * What a CLI command is: its words, arguments, options and help, and a `run` that calls the
- * services and returns data (for --json) plus the lines a person reads. Commands never print
- * or exit themselves, so main() alone decides what reaches stdout, stderr and the exit code.
+ * What a CLI command is: its words, arguments, options and help, and a `run` that calls
+ * contract methods through the door and returns data (for --json) plus the lines a person
+ * reads. Commands never print or exit themselves, so main() alone decides what reaches stdout,
+ * stderr and the exit code.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { InitOptions } from '../services/project.js';
-import type { Session } from '../services/session.js';
+import type { ApiMethod } from '../../shared/api/contract.js';
+import type { ProjectDoor } from '../api/door.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -49,6 +50,8 @@ export interface CommandSpec {
    * {"ok","data"} — for outputs whose JSON shape is part of the contract (agreement, stats).
    */
   jsonShape?: 'report';
+  /** The contract methods `run` calls through the door (tests/unit/one-door.test.ts checks them). */
+  calls?: readonly ApiMethod[];
   run(ctx: Context, input: Input): Outcome | Promise<Outcome>;
 }
 
@@ -69,13 +72,11 @@ export class CliError extends Error {
 }
 
 /**
- * Holds the sessions a command opened so main() can close them in its finally.
- * Services are imported on first use: loading the database layer through tsx costs a few hundred
- * milliseconds that --help and usage errors need not pay.
+ * Holds the doors a command opened so main() can close them in its finally.
+ * The door is imported on first use: loading the database layer costs time that --help and
+ * usage errors need not pay.
  */
 export class Context {
-  private sessions: Session[] = [];
-  private closeSession: ((s: Session) => void) | undefined;
   /** The project path of the current command, for messages about a corrupt or busy file. */
   projectPath: string | null = null;
   readonly notes: string[] = [];
@@ -83,30 +84,25 @@ export class Context {
   /** `actor` undefined: the OS user name. */
   constructor(private readonly as: string | undefined, readonly json: boolean) {}
 
-  private async actor(): Promise<string> {
-    const { defaultActor, closeSession } = await import('../services/session.js');
-    this.closeSession = closeSession;
-    return this.as ?? defaultActor();
+  private doors: ProjectDoor[] = [];
+
+  /** The project through the one door (electron/api/door.ts): every command calls contract methods on it. */
+  async door(path: string): Promise<ProjectDoor> {
+    this.projectPath = path;
+    const { openProjectDoor, defaultActor } = await import('../api/door.js');
+    const door = openProjectDoor(path, this.as ?? defaultActor());
+    this.doors.push(door);
+    if (door.upgraded) this.note(`upgraded ${basename(path)} from schema ${door.upgraded.fromVersion}; the old file is kept as ${basename(door.upgraded.backupPath)}`);
+    return door;
   }
 
-  async open(path: string): Promise<Session> {
+  /** A new project file, through the same door. */
+  async createDoor(path: string, options: { empty?: boolean; name?: string }): Promise<ProjectDoor> {
     this.projectPath = path;
-    const actor = await this.actor();
-    const { openSession } = await import('../services/session.js');
-    const session = openSession(path, actor);
-    this.sessions.push(session);
-    const { openedFromVersion, backupPath } = session.project;
-    if (backupPath) this.note(`upgraded ${basename(path)} from schema ${openedFromVersion}; the old file is kept as ${basename(backupPath)}`);
-    return session;
-  }
-
-  async init(path: string, options: Omit<InitOptions, 'actor'>): Promise<Session> {
-    this.projectPath = path;
-    const actor = await this.actor();
-    const { initProject } = await import('../services/project.js');
-    const session = initProject(path, { ...options, actor });
-    this.sessions.push(session);
-    return session;
+    const { createProjectDoor, defaultActor } = await import('../api/door.js');
+    const door = createProjectDoor(path, { ...options, actor: this.as ?? defaultActor() });
+    this.doors.push(door);
+    return door;
   }
 
   /** A remark for stderr (never stdout, so --json output stays clean). */
@@ -115,9 +111,9 @@ export class Context {
   }
 
   closeAll(): void {
-    for (const s of this.sessions.splice(0)) {
+    for (const d of this.doors.splice(0)) {
       try {
-        this.closeSession?.(s);
+        d.close();
       } catch {
         // Closing after a failure must not hide the failure.
       }

@@ -1,5 +1,5 @@
 /** Help text, generated from the command specs so it cannot drift from what is parsed. */
-import { PROJECT_EXTENSION } from '../../db/open.js';
+import { PROJECT_EXTENSION } from '../../shared/project-file.js';
 import type { CommandSpec, OptionSpec } from './command.js';
 
 export const OFFSET_CONVENTION =

@@ -3,9 +3,7 @@
  * the services, and turns the outcome into stdout, stderr and an exit status
  * (0 done, 1 refused or failed, 2 wrong usage). No business logic lives here.
  */
-import { fromSqliteError } from '../../db/errors.js';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MarginaliaError } from '../../shared/errors.js';
 import { CliError, Context, UsageError, type CommandSpec, type OptionSpec, type Values } from './command.js';
@@ -159,11 +157,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (err instanceof CliError) return fail(1, err.code, err.message, err.data);
     if (err instanceof MarginaliaError) return fail(1, err.code, err.message);
-    if (err instanceof Error) {
-      const known = fromSqliteError(err, ctx?.projectPath ?? null);
-      if (known) return fail(1, known.code, known.message);
-      return fail(1, 'internal', err.message.split('\n')[0] || err.name);
-    }
+    // SQLite's own errors were turned into MarginaliaErrors at the door (opening) or in dispatch.
+    if (err instanceof Error) return fail(1, 'internal', err.message.split('\n')[0] || err.name);
     return fail(1, 'internal', String(err));
   } finally {
     ctx?.closeAll();

@@ -5,15 +5,47 @@
  * preload can require nothing but 'electron'.
  */
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { API_METHODS } from '../../shared/api/contract.js';
 
 export const MAIN_OUT = join('dist', 'electron', 'main.mjs');
 export const PRELOAD_OUT = join('dist', 'electron', 'preload.cjs');
 
+const common = { bundle: true, logLevel: 'warning' as const, sourcemap: false, legalComments: 'none' as const };
+
+/**
+ * The preload needs only the contract's method names. This swaps the contract module, in the
+ * preload's bundle only, for its key list read from the real contract at build time, so the
+ * zod schemas (hundreds of kB) stay out of every window. A preload that imported anything else
+ * from the contract fails to bundle.
+ */
+const contractKeysOnly: Plugin = {
+  name: 'contract-keys-only',
+  setup(b) {
+    b.onResolve({ filter: /\/shared\/api\/contract(\.js|\.ts)?$/ }, () => ({ path: 'contract-keys', namespace: 'marginalia-contract' }));
+    b.onLoad({ filter: /.*/, namespace: 'marginalia-contract' }, () => ({ contents: `export const API_METHODS = ${JSON.stringify(API_METHODS)};`, loader: 'js' }));
+  },
+};
+
+export function preloadBuildOptions(root: string, outfile = join(root, PRELOAD_OUT)): BuildOptions {
+  return {
+    ...common,
+    absWorkingDir: root,
+    entryPoints: [join(root, 'electron', 'preload.ts')],
+    outfile,
+    platform: 'browser',
+    format: 'cjs',
+    // Electron 39 is Chromium 142.
+    target: 'chrome142',
+    external: ['electron'],
+    plugins: [contractKeysOnly],
+  };
+}
+
 export async function bundleShell(root: string): Promise<void> {
-  const common = { bundle: true, logLevel: 'warning' as const, sourcemap: false, legalComments: 'none' as const, absWorkingDir: root };
   await build({
     ...common,
+    absWorkingDir: root,
     entryPoints: [join(root, 'electron', 'main', 'main.ts')],
     outfile: join(root, MAIN_OUT),
     platform: 'node',
@@ -22,14 +54,5 @@ export async function bundleShell(root: string): Promise<void> {
     target: 'node22',
     packages: 'external',
   });
-  await build({
-    ...common,
-    entryPoints: [join(root, 'electron', 'preload.ts')],
-    outfile: join(root, PRELOAD_OUT),
-    platform: 'browser',
-    format: 'cjs',
-    // Electron 39 is Chromium 142.
-    target: 'chrome142',
-    external: ['electron'],
-  });
+  await build(preloadBuildOptions(root));
 }

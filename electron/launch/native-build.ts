@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { bindingFile, electronNativeDir } from './native-paths.js';
+import { bindingFile, electronNativeDir } from '../main/native-binding.js';
 
 export interface Step {
   label: string;

@@ -1,6 +1,6 @@
 /**
- * What each menu item does. File actions run the same services the CLI and the API use; the
- * page is reloaded after a change made here so it shows it. Commands the page itself carries
+ * What each menu item does. File actions are contract calls through the window's project door,
+ * as the page's and the CLI's are; the page is reloaded after a change made here so it shows it. Commands the page itself carries
  * out (undo, redo, find) are sent to it on the one command channel. Features not built yet say
  * so in a dialog.
  */
@@ -9,10 +9,7 @@ import { basename, join } from 'node:path';
 import { app, type BaseWindow } from 'electron';
 import { toApiError } from '../../shared/errors.js';
 import { COMMAND_CHANNEL, type ShellCommand } from '../../shared/shell.js';
-import { importFiles } from '../services/documents.js';
-import { mergeProject } from '../services/merge.js';
-import { initProject } from '../services/project.js';
-import { openSession } from '../services/session.js';
+import { createProjectDoor, openProjectDoor } from '../api/door.js';
 import { chooseDocuments, chooseNewProjectPath, chooseProject, info, notAvailable, problem } from './dialogs.js';
 import type { MenuActions } from './menu.js';
 import type { ProjectWindow, ProjectWindows } from './projects.js';
@@ -29,8 +26,8 @@ export const SHORTCUTS = [
 /** Opens `path` in its own window, or focuses the window that already shows it. */
 export function openPath(windows: ProjectWindows, path: string, actor: string): ProjectWindow | undefined {
   const already = windows.find(path);
-  if (already) return windows.focus(already), already;
-  return windows.show(openSession(path, actor));
+  if (already) return (windows.focus(already), already);
+  return windows.show(openProjectDoor(path, actor));
 }
 
 export function createActions(windows: ProjectWindows, actor: string): MenuActions {
@@ -57,38 +54,58 @@ export function createActions(windows: ProjectWindows, actor: string): MenuActio
   };
 
   return {
-    newProject: guarded(async (win) => {
-      const path = await chooseNewProjectPath(win, join(app.getPath('documents'), 'study.marginalia'));
-      if (!path) return;
-      const open = windows.find(path);
-      if (open) throw new Error(`${basename(path)} is open in another window; close it first or choose another name`);
-      windows.show(initProject(path, { actor }));
-    }, (w) => w),
-    openProject: guarded(async (win) => {
-      const path = await chooseProject(win);
-      if (path) open(path);
-    }, (w) => w),
+    newProject: guarded(
+      async (win) => {
+        const path = await chooseNewProjectPath(win, join(app.getPath('documents'), 'study.marginalia'));
+        if (!path) return;
+        const open = windows.find(path);
+        if (open) throw new Error(`${basename(path)} is open in another window; close it first or choose another name`);
+        windows.show(createProjectDoor(path, { actor }));
+      },
+      (w) => w,
+    ),
+    openProject: guarded(
+      async (win) => {
+        const path = await chooseProject(win);
+        if (path) open(path);
+      },
+      (w) => w,
+    ),
     openRecent: guarded((path: string) => open(path)),
     clearRecent: () => windows.clearRecent(),
-    importDocuments: guarded(async (win) => {
-      const p = await needProject(win, 'import documents into it');
-      const files = p ? await chooseDocuments(p.win) : [];
-      if (!p || files.length === 0) return;
-      const report = await importFiles(p.session, files);
-      p.win.webContents.reload();
-      const skipped = report.skipped.map((s) => `${s.file}: the same text as ${s.duplicateOf}`).join('\n');
-      await info(p.win, `Imported ${report.imported.length} document${report.imported.length === 1 ? '' : 's'}.`, skipped ? `Skipped:\n${skipped}` : undefined);
-    }, (w) => w),
-    mergeCoderProject: guarded(async (win) => {
-      const p = await needProject(win, 'merge a coder’s project into it');
-      const other = p ? await chooseProject(p.win, 'Merge a coder’s project into this one') : undefined;
-      if (!p || !other) return;
-      const r = mergeProject(p.session, other);
-      p.win.webContents.reload();
-      const added = `${r.documents.added.length} documents, ${r.codes.added.length} codes, ${r.coders.added.length} coders and ${r.codings.added} codings added.`;
-      const conflicts = r.conflicts.map((c) => `${c.kind} ${c.item}: ${c.reason}`).join('\n');
-      await info(p.win, `Merged ${basename(other)}. ${added}`, `A backup was written first: ${r.backup}${conflicts ? `\n\nConflicts (your version kept):\n${conflicts}` : ''}`);
-    }, (w) => w),
+    importDocuments: guarded(
+      async (win) => {
+        const p = await needProject(win, 'import documents into it');
+        const files = p ? await chooseDocuments(p.win) : [];
+        if (!p || files.length === 0) return;
+        const report = await p.door.call('documents.importFiles', { paths: files });
+        p.win.webContents.reload();
+        const skipped = report.skipped.map((s) => `${s.file}: the same text as ${s.duplicateOf}`).join('\n');
+        await info(
+          p.win,
+          `Imported ${report.imported.length} document${report.imported.length === 1 ? '' : 's'}.`,
+          skipped ? `Skipped:\n${skipped}` : undefined,
+        );
+      },
+      (w) => w,
+    ),
+    mergeCoderProject: guarded(
+      async (win) => {
+        const p = await needProject(win, 'merge a coder’s project into it');
+        const other = p ? await chooseProject(p.win, 'Merge a coder’s project into this one') : undefined;
+        if (!p || !other) return;
+        const r = await p.door.call('project.mergeCoderProject', { file: other });
+        p.win.webContents.reload();
+        const added = `${r.documents.added.length} documents, ${r.codes.added.length} codes, ${r.coders.added.length} coders and ${r.codings.added} codings added.`;
+        const conflicts = r.conflicts.map((c) => `${c.kind} ${c.item}: ${c.reason}`).join('\n');
+        await info(
+          p.win,
+          `Merged ${basename(other)}. ${added}`,
+          `A backup was written first: ${r.backup}${conflicts ? `\n\nConflicts (your version kept):\n${conflicts}` : ''}`,
+        );
+      },
+      (w) => w,
+    ),
     importRefiQda: (win) => notAvailable(win, 'Importing a REFI-QDA project (.qdpx)'),
     exportRefiQda: (win) => notAvailable(win, 'Exporting a REFI-QDA project (.qdpx)'),
     exportExcerpts: (win) => notAvailable(win, 'Exporting themed excerpts'),

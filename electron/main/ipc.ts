@@ -1,43 +1,28 @@
 /**
  * The API over IPC: one `ipcMain.handle` per contract method, generated from the contract's
  * keys, so nothing else can be called. Each call first checks that it comes from the main frame
- * of one of our project windows showing our own page, then goes through the same `dispatch` as
- * the HTTP bridge (arguments validated against the contract; errors as { ok: false, error }).
+ * of one of our project windows showing our own page, then goes through that window's project
+ * door, whose `dispatch` is the HTTP bridge's too (arguments validated against the contract;
+ * errors as { ok: false, error }).
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { dispatch } from '../api/dispatch.js';
-import type { Handlers } from '../api/handlers.js';
-import { API_METHODS, type ApiMethod, type ApiResponse } from '../../shared/api/contract.js';
+import type { ProjectDoor } from '../api/door.js';
+import { API_METHODS, methodWrites, type ApiMethod, type ApiResponse } from '../../shared/api/contract.js';
 import { apiChannel } from '../../shared/shell.js';
 import { isAppUrl } from './security.js';
 
 /** What a trusted call runs against: the project open in the sender's window. */
 export interface ApiTarget {
-  handlers: Handlers;
-  projectPath: string;
+  /** The door of the project open in that window; its `dispatch` validates and answers the call. */
+  door: Pick<ProjectDoor, 'dispatch'>;
   /** Told when a change starts (true) and ends (false), for the window's saving mark. */
   writing?(busy: boolean): void;
 }
 
 export type ResolveTarget = (event: IpcMainInvokeEvent) => ApiTarget | null;
 
-/** Calls that only read; every other method writes to the project file. */
-export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'project.info',
-  'documents.list',
-  'documents.content',
-  'documents.deletionImpact',
-  'codebook.list',
-  'codebook.deletionImpact',
-  'codebook.find',
-  'coders.list',
-  'codings.forDocument',
-  'memos.get',
-  'search.corpus',
-  'retrieval.segments',
-  'cases.list',
-  'history.state',
-]);
+/** Calls that only read (their contract entry has no `writes: true`). */
+export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set(API_METHODS.filter((m) => !methodWrites(m)));
 
 export const NOT_OUR_WINDOW: ApiResponse<never> = { ok: false, error: { code: 'unauthorized', message: 'this call did not come from a Marginalia window' } };
 
@@ -56,7 +41,7 @@ export function apiListener(method: ApiMethod, resolve: ResolveTarget) {
     const writes = !READ_ONLY_METHODS.has(method);
     if (writes) target.writing?.(true);
     try {
-      return await dispatch(target.handlers, method, args, target.projectPath);
+      return await target.door.dispatch(method, args);
     } finally {
       if (writes) target.writing?.(false);
     }

@@ -5,18 +5,16 @@
  * Built by `npm start` / `npm run dist` into dist/electron/main.mjs (see electron/launch/).
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { app, ipcMain, Menu, session, shell } from 'electron';
-import { buildDemoProject } from '../services/demo.js';
-import { demoProjectPath } from '../services/paths.js';
-import { defaultActor } from '../services/session.js';
+import { buildDemoDoor, demoProjectPath } from '../api/demo.js';
+import { defaultActor } from '../api/door.js';
 import { toApiError } from '../../shared/errors.js';
-import { bindingFile, electronNativeDir } from '../launch/native-paths.js';
 import { createActions, openPath } from './actions.js';
 import { problem } from './dialogs.js';
 import { registerApi } from './ipc.js';
 import { menuTemplate } from './menu.js';
+import { builtElectronBinding } from './native-binding.js';
 import { ProjectWindows } from './projects.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { lockContents, lockSession } from './security.js';
@@ -30,9 +28,8 @@ process.env.MARGINALIA_MIGRATIONS_DIR ??= join(resources, app.isPackaged ? 'migr
 const fixturesDir = join(resources, app.isPackaged ? 'demo' : 'fixtures');
 if (!app.isPackaged && !process.env.MARGINALIA_SQLITE_BINDING) {
   // Started without `npm start` (e.g. `npx electron .`): use the Electron-ABI build if it is there.
-  const sqlite = createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string };
-  const file = bindingFile(electronNativeDir(root, process.versions.electron, sqlite.version));
-  if (existsSync(file)) process.env.MARGINALIA_SQLITE_BINDING = file;
+  const file = builtElectronBinding(root, process.versions.electron);
+  if (file) process.env.MARGINALIA_SQLITE_BINDING = file;
 }
 
 const argvSkip = process.defaultApp ? 2 : 1;
@@ -67,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     if (windows.find(path)) return;
     if (existsSync(path)) return open(path);
     mkdirSync(dirname(path), { recursive: true });
-    windows.show(await buildDemoProject(path, fixturesDir, actor));
+    windows.show(await buildDemoDoor(path, fixturesDir, actor));
   };
   const openAll = async (paths: string[]) => {
     for (const p of paths) await open(p);

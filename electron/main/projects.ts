@@ -1,22 +1,21 @@
 /**
  * The open projects: one window per project file. Opening a file that is already open focuses
  * its window instead (this process holds the single-instance lock, so that covers a second
- * launch too). Each window's session is closed with the window, and the window's size and
- * position are remembered when it closes.
+ * launch too). Each window holds its project's door (electron/api/door.ts), closed with the
+ * window, and the window's size and position are remembered when it closes.
  */
 import { realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BrowserWindow, screen, type IpcMainInvokeEvent } from 'electron';
-import { createHandlers, type Handlers } from '../api/handlers.js';
-import { closeSession, type Session } from '../services/session.js';
+import type { ProjectDoor } from '../api/door.js';
 import { isTrustedSender, type ApiTarget } from './ipc.js';
 import { loadState, saveState, visibleBounds, withRecent, type ShellState } from './state.js';
 import { createProjectWindow, windowTitle } from './window.js';
 
 export interface ProjectWindow {
   path: string;
-  session: Session;
-  handlers: Handlers;
+  /** Every call the window's page or its menu makes goes through this door. */
+  door: ProjectDoor;
   win: BrowserWindow;
   /** Changes being written right now (the title's saving mark). */
   writes: number;
@@ -64,14 +63,17 @@ export class ProjectWindows {
     p.win.focus();
   }
 
-  /** Shows `session` (already open) in a new window; the caller checked it is not open yet. */
-  show(session: Session): ProjectWindow {
-    const saved = visibleBounds(this.state.window?.bounds, screen.getAllDisplays().map((d) => d.workArea));
+  /** Shows the project behind `door` (already open) in a new window; the caller checked it is not open yet. */
+  show(door: ProjectDoor): ProjectWindow {
+    const saved = visibleBounds(
+      this.state.window?.bounds,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     // A second window opens a little down and right of the first, not exactly over it.
     const shift = this.byKey.size * 30;
     const bounds = saved ? { ...saved, x: saved.x + shift, y: saved.y + shift } : {};
     const win = createProjectWindow({ preloadPath: this.options.preloadPath, bounds, maximized: this.state.window?.maximized ?? false });
-    const p: ProjectWindow = { path: session.project.path, session, handlers: createHandlers(session), win, writes: 0 };
+    const p: ProjectWindow = { path: door.path, door, win, writes: 0 };
     const key = keyOf(p.path);
     this.byKey.set(key, p);
     this.retitle(p);
@@ -81,7 +83,7 @@ export class ProjectWindows {
     win.on('close', () => this.rememberBounds(win));
     win.on('closed', () => {
       this.byKey.delete(key);
-      closeSession(session);
+      door.close();
     });
     this.noteRecent(p.path);
     return p;
@@ -91,7 +93,7 @@ export class ProjectWindows {
   targetFor(event: IpcMainInvokeEvent): ApiTarget | null {
     for (const p of this.byKey.values()) {
       if (!p.win.isDestroyed() && isTrustedSender(event, p.win.webContents)) {
-        return { handlers: p.handlers, projectPath: p.path, writing: (busy) => this.writing(p, busy) };
+        return { door: p.door, writing: (busy) => this.writing(p, busy) };
       }
     }
     return null;

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { protocol, type Session } from 'electron';
 import { TYPES } from '../bridge/static.js';
-import { APP_HOST, APP_SCHEME, CSP } from './security.js';
+import { CSP } from '../csp.js';
+import { APP_HOST, APP_SCHEME } from './security.js';
 
 /** Must run before `app` is ready. `standard` + `secure` give the page a proper secure origin. */
 export function registerAppScheme(): void {

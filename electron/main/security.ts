@@ -12,26 +12,6 @@ export const APP_HOST = 'marginalia';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/**
- * What the built renderer needs and no more (checked against dist/renderer: one module script,
- * one stylesheet, no inline <style>, no eval, no workers). Style *attributes* stay allowed
- * because React and Lexical may set them; they cannot run code.
- */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 function parse(url: string): URL | null {
   try {
     return new URL(url);

@@ -50,7 +50,8 @@ export function visibleCoderIds(session: Session, viewer: string | undefined): n
   return [coder.id];
 }
 
-export function blindStatus(session: Session): { blind: boolean; revealed: string[] } {
+export function blindStatus(session: Session): { blind: boolean; revealed: { guid: string; name: string }[] } {
   const coders = listCoders(session.project.db);
-  return { blind: isBlind(session), revealed: coders.filter((c) => getMeta(session.project.db, `revealed:${c.guid}`)).map((c) => c.name) };
+  const revealed = coders.filter((c) => getMeta(session.project.db, `revealed:${c.guid}`));
+  return { blind: isBlind(session), revealed: revealed.map((c) => ({ guid: c.guid, name: c.name })) };
 }

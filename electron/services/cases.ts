@@ -67,8 +67,11 @@ export interface AttributesReport {
  * before writing; one transaction.
  */
 export function importAttributesCsv(session: Session, file: string): AttributesReport {
-  const name = basename(file);
-  const text = readTextFile(file);
+  return importAttributesCsvText(session, readTextFile(file), basename(file));
+}
+
+/** The same, for CSV its caller has read; `name` (the file name) names it in messages. */
+export function importAttributesCsvText(session: Session, text: string, name: string): AttributesReport {
   // The first column names the case, whatever its header says.
   const caseColumn = parseCsv(text, name)[0]?.[0]?.trim() || 'case';
   const table = readCsvTable(text, name, { required: [caseColumn] });

@@ -87,17 +87,29 @@ export function mergeSpecs(action: Action, specs: CodeSpec[], update: boolean): 
   return report;
 }
 
+/** A code book given as text; `name` (its file name) names it in messages. */
+export function parseCodebookText(text: string, format: 'json' | 'csv', name: string): CodeSpec[] {
+  return format === 'json' ? parseCodebookJson(text, name) : parseCodebookCsv(text, name);
+}
+
 export function parseCodebookFile(file: string): CodeSpec[] {
   const name = basename(file);
   const ext = extname(file).toLowerCase();
   const text = readTextFile(file);
-  if (ext === '.json') return parseCodebookJson(text, name);
-  if (ext === '.csv') return parseCodebookCsv(text, name);
+  if (ext === '.json' || ext === '.csv') return parseCodebookText(text, ext === '.json' ? 'json' : 'csv', name);
   return fail('unsupported_format', `${name}: a code book must be .json or .csv`);
 }
 
+function importSpecs(session: Session, specs: CodeSpec[], name: string, update: boolean): CodebookImportReport {
+  if (specs.length === 0) fail('invalid_input', `${name}: the code book has no codes`);
+  return runAction(session.project, session.actor, (action) => mergeSpecs(action, specs, update));
+}
+
 export function importCodebook(session: Session, file: string, options: { update?: boolean } = {}): CodebookImportReport {
-  const specs = parseCodebookFile(file);
-  if (specs.length === 0) fail('invalid_input', `${basename(file)}: the code book has no codes`);
-  return runAction(session.project, session.actor, (action) => mergeSpecs(action, specs, options.update ?? false));
+  return importSpecs(session, parseCodebookFile(file), basename(file), options.update ?? false);
+}
+
+/** The same, for a code book its caller has read (the API takes text, not paths). */
+export function importCodebookText(session: Session, text: string, format: 'json' | 'csv', name: string, options: { update?: boolean } = {}): CodebookImportReport {
+  return importSpecs(session, parseCodebookText(text, format, name), name, options.update ?? false);
 }

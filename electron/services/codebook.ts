@@ -21,7 +21,8 @@ import { normaliseColor, pickColor, validateCodeName } from '../../shared/codebo
 import { fail } from '../../shared/errors.js';
 import { newGuid } from '../../shared/ids.js';
 import type { CodeRecord } from '../../shared/types.js';
-import { placeCoding } from './codings.js';
+import { placeCoding } from './placement.js';
+import { codeIndexOf } from './code-index.js';
 import { requireCode } from './lookup.js';
 import { writeMemo } from './memos.js';
 import type { Session } from './session.js';
@@ -34,8 +35,9 @@ export interface CodeFields {
   example?: string;
 }
 
-export function codebook(session: Session): CodeRecord[] {
-  return listCodes(session.project.db);
+/** The code book in tree order, from the cached index: read it, do not mutate it. */
+export function codebook(session: Session): readonly CodeRecord[] {
+  return codeIndexOf(session.project.db).list;
 }
 
 function parentIdOf(action: Action, parentPath: string | null | undefined): number | null {
@@ -77,7 +79,7 @@ export function insertNewCode(action: Action, parentId: number | null, name: str
 export function createCode(session: Session, parentPath: string | null, name: string, fields: CodeFields = {}): CodeRecord {
   return runAction(session.project, session.actor, (action) => {
     const row = insertNewCode(action, parentIdOf(action, parentPath), name, fields);
-    return listCodes(action.db).find((c) => c.id === row.id)!;
+    return codeIndexOf(action.db).byId.get(row.id)!;
   });
 }
 
@@ -128,18 +130,18 @@ export function moveCode(session: Session, path: string, newParentPath: string |
 
 export function reorderCode(session: Session, path: string, position: number): void {
   const code = requireCode(session.project.db, path);
-  const parent = code.parentId === null ? null : listCodes(session.project.db).find((c) => c.id === code.parentId)?.path ?? null;
+  const parent = code.parentId === null ? null : codeIndexOf(session.project.db).byId.get(code.parentId)?.path ?? null;
   moveCode(session, path, parent, position);
 }
 
 /** What deleting a code would take with it, shown before the user confirms. */
-export function codeDeletionImpact(session: Session, path: string): { code: string; subcodes: number; codings: number } {
+export function codeDeletionImpact(session: Session, path: string): { guid: string; code: string; subcodes: number; codings: number } {
   const code = requireCode(session.project.db, path);
   const ids = subtreeIds(session.project.db, code.id);
-  return { code: code.path, subcodes: ids.length - 1, codings: countCodingsOfCodes(session.project.db, ids) };
+  return { guid: code.guid, code: code.path, subcodes: ids.length - 1, codings: countCodingsOfCodes(session.project.db, ids) };
 }
 
-export function deleteCode(session: Session, path: string): { code: string; subcodes: number; codings: number } {
+export function deleteCode(session: Session, path: string): { guid: string; code: string; subcodes: number; codings: number } {
   return runAction(session.project, session.actor, (action) => {
     const code = requireCode(action.db, path);
     const ids = subtreeIds(action.db, code.id);
@@ -148,7 +150,7 @@ export function deleteCode(session: Session, path: string): { code: string; subc
     action.log({ action: 'code.delete', entity: 'code', entityGuid: code.guid, before });
     for (const c of before.codings) deleteCodingRow(action.db, c.id);
     for (const id of ids) deleteCodeRow(action.db, id);
-    return { code: code.path, subcodes: ids.length - 1, codings: before.codings.length };
+    return { guid: code.guid, code: code.path, subcodes: ids.length - 1, codings: before.codings.length };
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Codings as CSV (`document,code,coder,start,end,memo`) and JSON. Import validates every row
  * first, creates unknown coders, refuses unknown documents and codes, and writes everything in
- * one transaction through the same merge rule as coding by hand.
+ * one transaction through the same span-union rule as coding by hand.
  */
 import { basename } from 'node:path';
 import { runAction } from '../../db/action.js';
@@ -33,8 +33,12 @@ function parseOffset(raw: string, where: string, column: string): number {
 }
 
 export function importCodingsCsv(session: Session, file: string): CodingsImportReport {
-  const name = basename(file);
-  const table = readCsvTable(readTextFile(file), name, { required: ['document', 'code', 'coder', 'start', 'end'], optional: ['memo'], exact: true });
+  return importCodingsCsvText(session, readTextFile(file), basename(file));
+}
+
+/** The same, for CSV its caller has read; `name` (the file name) names it in messages. */
+export function importCodingsCsvText(session: Session, csv: string, name: string): CodingsImportReport {
+  const table = readCsvTable(csv, name, { required: ['document', 'code', 'coder', 'start', 'end'], optional: ['memo'], exact: true });
   if (table.rows.length === 0) fail('csv_error', `${name}: no codings after the header`);
   const { db } = session.project;
   const codes = codeIndex(db);

@@ -1,18 +1,10 @@
 /**
- * Applying, removing, resizing and recoding codings. A coding of a code that overlaps or
- * touches another coding of the same code by the same coder is merged into it (as NVivo does);
- * different codes overlap freely.
+ * Applying, removing, resizing and recoding codings. The span-union rule (touching codings of
+ * one code and coder become one) is in placement.ts.
  */
 import { runAction, type Action } from '../../db/action.js';
 import { coderByName, insertCoder } from '../../db/queries/coders.js';
-import {
-  codingByGuid,
-  deleteCodingRow,
-  insertCoding,
-  touchingCodings,
-  updateCoding,
-  type CodingWithMemo,
-} from '../../db/queries/codings.js';
+import { codingByGuid, deleteCodingRow, type CodingWithMemo } from '../../db/queries/codings.js';
 import { documentById, documentText } from '../../db/queries/documents.js';
 import { memoFor } from '../../db/queries/memos.js';
 import { fail } from '../../shared/errors.js';
@@ -20,8 +12,10 @@ import { newGuid } from '../../shared/ids.js';
 import type { CoderRecord } from '../../shared/types.js';
 import { codeIndex, requireCode, requireCoder, requireDocument } from './lookup.js';
 import { writeMemo } from './memos.js';
-import { joinMemos } from './placement.js';
+import { placeCoding, type ApplyResult } from './placement.js';
 import type { Session } from './session.js';
+
+export type { ApplyResult };
 
 export interface ApplyRequest {
   document: string;
@@ -32,63 +26,12 @@ export interface ApplyRequest {
   memo?: string | null;
 }
 
-export interface ApplyResult {
-  guid: string;
-  start: number;
-  end: number;
-  /** GUIDs of existing codings this one was merged with (they are gone; the first one's GUID is kept). */
-  mergedWith: string[];
-}
-
 export function checkSpan(docName: string, length: number, start: number, end: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end)) fail('invalid_input', `${docName}: offsets must be whole numbers (got ${start}, ${end})`);
   if (start < 0 || end > length) fail('invalid_input', `${docName}: span ${start}–${end} is outside the document (length ${length})`);
   if (start >= end) fail('invalid_input', `${docName}: start (${start}) must be less than end (${end})`);
 }
 
-
-/** Core of apply/resize/recode: writes [start,end) for (doc, code, coder), absorbing touching codings. */
-export function placeCoding(
-  action: Action,
-  p: { documentId: number; codeId: number; coderId: number; start: number; end: number; memo?: string | null; keep?: CodingWithMemo },
-  text: string,
-): ApplyResult {
-  const { db } = action;
-  const touching = touchingCodings(db, p.documentId, p.codeId, p.coderId, p.start, p.end).filter((c) => c.id !== p.keep?.id);
-  let start = p.start;
-  let end = p.end;
-  for (const c of touching) {
-    start = Math.min(start, c.start);
-    end = Math.max(end, c.end);
-  }
-  const survivor = p.keep ?? touching[0];
-  const absorbed = touching.filter((c) => c.id !== survivor?.id);
-  const memo = joinMemos([survivor?.memo, ...absorbed.map((c) => c.memo), p.memo]);
-  for (const c of absorbed) {
-    // memoRow: the memo row goes with the coding (trigger); undo puts it back with its GUID.
-    action.log({ action: 'coding.merge-away', entity: 'coding', entityGuid: c.guid, before: { ...c, memoRow: memoFor(db, 'coding', c.id) ?? null }, after: { mergedInto: survivor?.guid } });
-    deleteCodingRow(db, c.id);
-  }
-  const quote = text.slice(start, end);
-  if (survivor) {
-    updateCoding(db, survivor.id, { start, end, quote, codeId: p.codeId, updatedAt: action.at });
-    if ((memo ?? null) !== (survivor.memo ?? null)) writeMemo(action, 'coding', survivor.id, survivor.guid, memo ?? '');
-    action.log({
-      action: p.keep ? 'coding.update' : 'coding.merge',
-      entity: 'coding',
-      entityGuid: survivor.guid,
-      before: survivor,
-      after: { ...survivor, codeId: p.codeId, start, end, quote, memo },
-    });
-    return { guid: survivor.guid, start, end, mergedWith: touching.map((c) => c.guid) };
-  }
-  const guid = newGuid();
-  const row = { guid, documentId: p.documentId, codeId: p.codeId, coderId: p.coderId, start, end, quote, createdAt: action.at, updatedAt: action.at };
-  const id = insertCoding(db, row);
-  if (memo) writeMemo(action, 'coding', id, guid, memo);
-  action.log({ action: 'coding.apply', entity: 'coding', entityGuid: guid, after: { ...row, memo } });
-  return { guid, start, end, mergedWith: [] };
-}
 
 export function ensureCoder(action: Action, name: string): CoderRecord {
   const trimmed = name.trim();

@@ -1,7 +1,7 @@
 /** Counts for lists (code tree, coders, documents): grouped in SQL, never by loading codings. */
 import { codingCounts } from '../../db/queries/codings.js';
 import { listCoders } from '../../db/queries/coders.js';
-import { listCodes } from '../../db/queries/codes.js';
+import { codeIndexOf } from './code-index.js';
 import type { Session } from './session.js';
 
 export interface CoderCount {
@@ -24,7 +24,7 @@ export function coderCounts(session: Session): CoderCount[] {
 export function codeCounts(session: Session): Map<string, { own: number; total: number }> {
   const own = new Map<number, number>();
   for (const r of codingCounts(session.project.db)) own.set(r.codeId, (own.get(r.codeId) ?? 0) + r.n);
-  const codes = listCodes(session.project.db);
+  const codes = codeIndexOf(session.project.db).list;
   const out = new Map<string, { own: number; total: number }>();
   // Codes come parents-first; walk backwards so every child's total is ready before its parent's.
   const totals = new Map<number, number>();
@@ -39,14 +39,14 @@ export function codeCounts(session: Session): Map<string, { own: number; total: 
 }
 
 /** Per document id: how many codings each coder has in it (for the documents list). */
-export function documentCoderCounts(session: Session): Map<number, { coder: string; codings: number }[]> {
-  const names = new Map(listCoders(session.project.db).map((c) => [c.id, c.name]));
-  const perDoc = new Map<number, Map<string, number>>();
+export function documentCoderCounts(session: Session): Map<number, { coderGuid: string; coder: string; codings: number }[]> {
+  const coders = new Map(listCoders(session.project.db).map((c) => [c.id, c]));
+  const perDoc = new Map<number, Map<number, number>>();
   for (const r of codingCounts(session.project.db)) {
-    const coder = names.get(r.coderId) ?? '';
-    const m = perDoc.get(r.documentId) ?? new Map<string, number>();
-    m.set(coder, (m.get(coder) ?? 0) + r.n);
+    const m = perDoc.get(r.documentId) ?? new Map<number, number>();
+    m.set(r.coderId, (m.get(r.coderId) ?? 0) + r.n);
     perDoc.set(r.documentId, m);
   }
-  return new Map([...perDoc].map(([id, m]) => [id, [...m].map(([coder, codings]) => ({ coder, codings })).sort((a, b) => a.coder.localeCompare(b.coder))]));
+  const entry = ([id, codings]: [number, number]) => ({ coderGuid: coders.get(id)?.guid ?? '', coder: coders.get(id)?.name ?? '', codings });
+  return new Map([...perDoc].map(([doc, m]) => [doc, [...m].map(entry).sort((a, b) => a.coder.localeCompare(b.coder))]));
 }

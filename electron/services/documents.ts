@@ -166,13 +166,13 @@ export function renameDocument(session: Session, name: string, newName: string):
 }
 
 /** How many codings would go with the document; the UI and CLI show this before deleting. */
-export function documentDeletionImpact(session: Session, name: string): { document: string; codings: number } {
+export function documentDeletionImpact(session: Session, name: string): { guid: string; document: string; codings: number } {
   const doc = requireDocument(session.project.db, name);
-  return { document: doc.name, codings: countDocumentCodings(session.project.db, doc.id) };
+  return { guid: doc.guid, document: doc.name, codings: countDocumentCodings(session.project.db, doc.id) };
 }
 
 /** Deletes the document with its codings; the full record goes into the event log first. */
-export function deleteDocument(session: Session, name: string): { document: string; codings: number } {
+export function deleteDocument(session: Session, name: string): { guid: string; document: string; codings: number } {
   return runAction(session.project, session.actor, (action) => {
     const { db } = action;
     const doc = requireDocument(db, name);
@@ -181,7 +181,7 @@ export function deleteDocument(session: Session, name: string): { document: stri
     const before = documentSnapshot(session.project, doc);
     action.log({ action: 'document.delete', entity: 'document', entityGuid: doc.guid, before });
     deleteDocumentRow(db, doc.id);
-    return { document: doc.name, codings: before.codings.length };
+    return { guid: doc.guid, document: doc.name, codings: before.codings.length };
   });
 }
 

@@ -4,13 +4,13 @@ import { runAction } from '../../db/action.js';
 import { closeProject } from '../../db/open.js';
 import { getMeta, setMeta } from '../../db/queries/meta.js';
 import { countCodings } from '../../db/queries/codings.js';
-import { listCodes } from '../../db/queries/codes.js';
 import { listCoders } from '../../db/queries/coders.js';
 import { listDocuments } from '../../db/queries/documents.js';
 import { DEFAULT_CODEBOOK } from '../../shared/codebook/default.js';
 import type { ProjectInfo } from '../../shared/api/types.js';
 import { newGuid } from '../../shared/ids.js';
 import { mergeSpecs } from './codebook-io.js';
+import { codeIndexOf } from './code-index.js';
 import { createSession, type Session } from './session.js';
 
 export interface InitOptions {
@@ -51,8 +51,8 @@ export function projectInfo(session: Session): ProjectInfo {
     createdAt: getMeta(db, 'created_at') ?? '',
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
     documents: listDocuments(session.project).length,
-    codes: listCodes(db).length,
-    coders: listCoders(db).map((c) => c.name),
+    codes: codeIndexOf(db).list.length,
+    coders: listCoders(db).map((c) => ({ guid: c.guid, name: c.name })),
     codings: countCodings(db),
   };
 }

@@ -10,7 +10,8 @@ import { subtreeIds } from '../../db/queries/codes.js';
 import { fail } from '../../shared/errors.js';
 import { lineRange, lineStarts } from '../../shared/text/lines.js';
 import type { Turn } from '../../shared/types.js';
-import { codeIndex, requireCode, requireCoder, requireDocument } from './lookup.js';
+import { codeIndexOf } from './code-index.js';
+import { requireCode, requireCoder, requireDocument } from './lookup.js';
 import { visibleCoderIds } from './blind.js';
 import type { Session } from './session.js';
 
@@ -27,8 +28,11 @@ export interface RetrieveRequest {
 
 export interface Segment {
   guid: string;
+  documentGuid: string;
   document: string;
+  codeGuid: string;
   code: string;
+  coderGuid: string;
   coder: string;
   start: number;
   end: number;
@@ -57,8 +61,8 @@ function turnAt(turns: Turn[], offset: number): Turn | undefined {
 
 export function retrieve(session: Session, req: RetrieveRequest): Segment[] {
   const { db } = session.project;
-  const index = codeIndex(db);
-  const code = requireCode(db, req.code, index);
+  const index = codeIndexOf(db);
+  const code = requireCode(db, req.code, index.byPath);
   const codeIds = req.descendants ? subtreeIds(db, code.id) : [code.id];
   const visible = visibleCoderIds(session, req.viewer);
   const asked = req.coders?.map((n) => requireCoder(db, n).id);
@@ -66,8 +70,8 @@ export function retrieve(session: Session, req: RetrieveRequest): Segment[] {
   const documentIds = req.documents?.map((n) => requireDocument(db, n).id);
   const rows = findCodings(db, { codeIds, ...(coderIds && { coderIds }), ...(documentIds && { documentIds }) });
 
-  const paths = new Map([...index.values()].map((c) => [c.id, c.path]));
-  const coderNames = new Map(listCoders(db).map((c) => [c.id, c.name]));
+  const codes = index.byId;
+  const coders = new Map(listCoders(db).map((c) => [c.id, c]));
   const docs = new Map(listDocuments(session.project).map((d) => [d.id, d]));
   const caseNames = new Map(listCases(db).map((c) => [c.id, c.name]));
   const caseOfDoc = documentCases(db);
@@ -96,9 +100,12 @@ export function retrieve(session: Session, req: RetrieveRequest): Segment[] {
     const lines = lineRange(info.starts, r);
     out.push({
       guid: r.guid,
+      documentGuid: docs.get(r.documentId)?.guid ?? '',
       document: docs.get(r.documentId)?.name ?? '',
-      code: paths.get(r.codeId) ?? '',
-      coder: coderNames.get(r.coderId) ?? '',
+      codeGuid: codes.get(r.codeId)?.guid ?? '',
+      code: codes.get(r.codeId)?.path ?? '',
+      coderGuid: coders.get(r.coderId)?.guid ?? '',
+      coder: coders.get(r.coderId)?.name ?? '',
       start: r.start,
       end: r.end,
       lineStart: lines.first,

@@ -2,7 +2,7 @@
 import Fuse from 'fuse.js';
 import { matchChunks } from '../../db/queries/chunks.js';
 import { listDocuments } from '../../db/queries/documents.js';
-import { listCodes } from '../../db/queries/codes.js';
+import { codeIndexOf } from './code-index.js';
 import { fold, toOriginal } from '../../shared/search/fold.js';
 import { parseQuery, termPattern, toFtsQuery } from '../../shared/search/query.js';
 import type { CodeRecord, Span } from '../../shared/types.js';
@@ -10,6 +10,7 @@ import { retrieve, type RetrieveRequest, type Segment } from './retrieval.js';
 import type { Session } from './session.js';
 
 export interface SearchHit {
+  documentGuid: string;
   document: string;
   documentId: number;
   /** First match in this paragraph; `matches` has them all. Offsets into the document text. */
@@ -22,7 +23,7 @@ export interface SearchHit {
 export function search(session: Session, query: string, limit = 100): SearchHit[] {
   const terms = parseQuery(query);
   const chunks = matchChunks(session.project, toFtsQuery(terms), limit);
-  const names = new Map(listDocuments(session.project).map((d) => [d.id, d.name]));
+  const docs = new Map(listDocuments(session.project).map((d) => [d.id, d]));
   const patterns = terms.map(termPattern);
   const hits: SearchHit[] = [];
   for (const c of chunks) {
@@ -40,7 +41,8 @@ export function search(session: Session, query: string, limit = 100): SearchHit[
     matches.sort((a, b) => a.start - b.start);
     const first = matches[0]!;
     hits.push({
-      document: names.get(c.documentId) ?? '',
+      documentGuid: docs.get(c.documentId)?.guid ?? '',
+      document: docs.get(c.documentId)?.name ?? '',
       documentId: c.documentId,
       start: first.start,
       end: first.end,
@@ -63,8 +65,9 @@ export function snippet(body: string, start: number, end: number, radius = 80): 
 
 /** Fuzzy search over code names and paths, for the code picker and the CLI. */
 export function findCodes(session: Session, query: string, limit = 20): CodeRecord[] {
-  const fuse = new Fuse(listCodes(session.project.db), { keys: [{ name: 'name', weight: 2 }, 'path', 'definition'], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
-  return fuse.search(query, { limit }).map((r) => r.item);
+  const fuse = new Fuse(codeIndexOf(session.project.db).list, { keys: [{ name: 'name', weight: 2 }, 'path', 'definition'], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
+  // Copies: the index's records are shared until the next code-book change.
+  return fuse.search(query, { limit }).map((r) => ({ ...r.item }));
 }
 
 /** Fuzzy search over the coded quotes of one code (a short list, so fuse.js is fast enough). */

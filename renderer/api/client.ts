@@ -1,10 +1,9 @@
 /**
- * The renderer's only way to the data: a client generated from the contract's keys, over
- * whichever transport is present — Electron's preload object, or HTTP in browser mode.
+ * The renderer's only way to the data: a client typed by the contract, over whichever transport
+ * is present — Electron's preload object, or HTTP in browser mode.
  * `api['codings.apply']({ … })` resolves with the result or throws an ApiCallError.
  */
 import type { ApiArgs, ApiErrorBody, ApiMethod, ApiResponse, ApiResult, MarginaliaPreload } from '../../shared/api/contract.js';
-import { API_METHOD_NAMES } from '../../shared/api/methods.js';
 
 export type Transport = (method: ApiMethod, args: unknown) => Promise<ApiResponse<unknown>>;
 
@@ -20,19 +19,35 @@ export class ApiCallError extends Error {
 }
 
 /** Methods without arguments may be called with none: `api['history.undo']()`. */
-type Call<M extends ApiMethod> = {} extends ApiArgs<M> ? (args?: ApiArgs<M>) => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
+type Call<M extends ApiMethod> = Record<never, never> extends ApiArgs<M> ? (args?: ApiArgs<M>) => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
 export type ApiClient = { [M in ApiMethod]: Call<M> };
 
+/** What a method name looks like ("codings.apply"); anything else (then, toJSON, symbols…) is no method. */
+const METHOD_NAME = /^[a-z]+\.[A-Za-z]+$/;
+
+/**
+ * The contract is imported for its type only (its zod schemas stay out of the page), so the
+ * client has no list of names: any "area.name" property becomes a call, made once and kept.
+ * A name the contract does not have fails to compile here, and is refused by the other side.
+ */
 export function createApiClient(transport: Transport): ApiClient {
-  const client: Record<string, (args?: unknown) => Promise<unknown>> = {};
-  for (const method of API_METHOD_NAMES) {
-    client[method] = async (args?: unknown) => {
-      const r = await transport(method, args ?? {});
-      if (!r.ok) throw new ApiCallError(r.error.code, r.error.message);
-      return r.data;
-    };
-  }
-  return client as ApiClient;
+  const calls = new Map<string, (args?: unknown) => Promise<unknown>>();
+  const callFor = (method: string) => {
+    let call = calls.get(method);
+    if (!call) {
+      call = async (args?: unknown) => {
+        const r = await transport(method as ApiMethod, args ?? {});
+        if (!r.ok) throw new ApiCallError(r.error.code, r.error.message);
+        return r.data;
+      };
+      calls.set(method, call);
+    }
+    return call;
+  };
+  return new Proxy({}, {
+    get: (_target, key) => (typeof key === 'string' && METHOD_NAME.test(key) ? callFor(key) : undefined),
+    set: () => false,
+  }) as ApiClient;
 }
 
 const unreachable = (why: string): ApiResponse<never> => ({ ok: false, error: { code: 'internal', message: `cannot reach Marginalia (${why}); is \`npm run web\` still running?` } });

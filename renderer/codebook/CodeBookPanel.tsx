@@ -10,7 +10,7 @@ import { DeleteDialog, MergeDialog } from './CodeDialogs.js';
 import { CodeSheet } from './CodeSheet.js';
 import { CodeTree } from './CodeTree.js';
 import { handleTreeKey } from './treeKeys.js';
-import { buildTree, filterPaths, freshName, isWithin, pathAfter, placeDrop, visibleRows, type Placement, type TreeNode } from './tree.js';
+import { buildTree, filterCodes, freshName, isWithin, placeDrop, visibleRows, type Placement, type TreeNode } from './tree.js';
 import { useCodeActions } from './useCodeActions.js';
 
 export interface CodeBookPanelProps {
@@ -19,44 +19,45 @@ export interface CodeBookPanelProps {
   pinned: CodeWithCounts[];
   /** Apply this code to the transcript's current selection (click, Enter, or a selection dropped on it). */
   onApply(code: CodeWithCounts): void;
-  /** The code whose details/retrieval are shown, by path. */
+  /** The code whose details/retrieval are shown, by GUID (it stays through renames and moves). */
   selected: string | null;
-  onSelect(path: string | null): void;
+  onSelect(guid: string | null): void;
   /** False while nothing is selected in the transcript: a click then only selects the code. Default true. */
   canApply?: boolean;
 }
 
 type Open = { kind: 'delete' | 'merge'; node: TreeNode } | null;
 
-/** A path under `from` re-rooted at `to` (a rename or move carries its sub-codes along). */
-const rebase = (path: string, from: string, to: string) => (path === from ? to : path.startsWith(`${from}/`) ? to + path.slice(from.length) : path);
-
 export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canApply = true }: CodeBookPanelProps) {
   const actions = useCodeActions();
   const [filter, setFilter] = useState('');
+  // Codes by GUID throughout: a rename or move changes paths, never these.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [focusPath, setFocusPath] = useState<string | null>(null);
+  const [focusGuid, setFocusGuid] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Open>(null);
   const treeRef = useRef<HTMLUListElement>(null);
-  const wantFocus = useRef<string | null>(null);
+  /** A row to focus; with `parent` (a GUID, null: top level), only once the code is shown there (a move re-creates the row). */
+  const wantFocus = useRef<{ guid: string; parent?: string | null } | null>(null);
   const treeId = useId();
 
   const tree = useMemo(() => buildTree(codes), [codes]);
-  const keep = useMemo(() => filterPaths(codes, filter), [codes, filter]);
+  const keep = useMemo(() => filterCodes(codes, filter), [codes, filter]);
   const rows = useMemo(() => visibleRows(tree, collapsed, keep), [tree, collapsed, keep]);
-  const current = (focusPath && tree.byPath.get(focusPath)) || (selected && tree.byPath.get(selected)) || null;
-  const tabStop = rows.some((r) => r.code.path === focusPath) ? focusPath : (rows.find((r) => r.code.path === selected) ?? rows[0])?.code.path ?? null;
+  const current = (focusGuid && tree.byGuid.get(focusGuid)) || (selected && tree.byGuid.get(selected)) || null;
+  const tabStop = rows.some((r) => r.code.guid === focusGuid) ? focusGuid : (rows.find((r) => r.code.guid === selected) ?? rows[0])?.code.guid ?? null;
 
-  const rowEl = (path: string) => Array.from(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []).find((el) => el.dataset.path === path);
-  const focus = useCallback((path: string) => {
-    setFocusPath(path);
-    wantFocus.current = path;
+  const rowEl = (guid: string) => Array.from(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []).find((el) => el.dataset.guid === guid);
+  const focus = useCallback((guid: string, parent?: string | null) => {
+    setFocusGuid(guid);
+    wantFocus.current = parent === undefined ? { guid } : { guid, parent };
   }, []);
-  // Focus lands once the row exists (after a move or rename it arrives with the fresh codes).
+  // Focus lands once the row exists (a new code arrives with the fresh codes; a moved one is re-created in its new place).
   useEffect(() => {
-    const path = wantFocus.current;
-    const el = path ? rowEl(path) : undefined;
+    const want = wantFocus.current;
+    if (!want) return;
+    if (want.parent !== undefined && (tree.byGuid.get(want.guid)?.parent?.code.guid ?? null) !== want.parent) return;
+    const el = rowEl(want.guid);
     if (el && !renaming) {
       el.focus();
       wantFocus.current = null;
@@ -66,57 +67,50 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
   const setOpen = (node: TreeNode, open: boolean) =>
     setCollapsed((c) => {
       const next = new Set(c);
-      if (open) next.delete(node.code.path);
-      else next.add(node.code.path);
+      if (open) next.delete(node.code.guid);
+      else next.add(node.code.guid);
       return next;
     });
-
-  /** After a rename or move, selection, focus and collapsed branches follow the new path. */
-  const follow = (from: string, to: string, moveFocus = true) => {
-    if (selected) {
-      const s = rebase(selected, from, to);
-      if (s !== selected) onSelect(s);
-    }
-    setCollapsed((c) => new Set([...c].map((p) => rebase(p, from, to))));
-    if (moveFocus) focus(to);
-    else setFocusPath((f) => (f ? rebase(f, from, to) : f));
-  };
 
   const create = async (parent: TreeNode | null) => {
     const name = freshName(tree, parent);
     if (parent) setOpen(parent, true);
-    const path = pathAfter(parent?.code.path ?? null, name);
-    if (await actions.create(parent?.code.path ?? null, name)) {
+    const guid = await actions.create(parent?.code ?? null, name);
+    if (guid) {
       setFilter('');
-      setFocusPath(path);
-      setRenaming(path);
-      onSelect(path);
+      setFocusGuid(guid);
+      setRenaming(guid);
+      onSelect(guid);
     }
   };
 
   const renameDone = async (node: TreeNode, name: string | null) => {
     setRenaming(null);
     const clean = name?.trim() ?? '';
-    if (!clean || clean === node.code.name) return focus(node.code.path);
-    const ok = await actions.update(node.code.path, { name: clean });
-    if (ok) follow(node.code.path, pathAfter(node.parent?.code.path ?? null, clean));
-    else focus(node.code.path);
+    if (clean && clean !== node.code.name) await actions.update(node.code, { name: clean });
+    focus(node.code.guid);
   };
 
   const move = async (node: TreeNode, to: Placement) => {
-    if (to.parent) setCollapsed((c) => new Set([...c].filter((p) => p !== to.parent)));
-    if (await actions.move(node.code.path, to)) follow(node.code.path, pathAfter(to.parent, node.code.name));
+    const parent = to.parent ? (tree.byGuid.get(to.parent)?.code ?? null) : null;
+    if (to.parent) setCollapsed((c) => new Set([...c].filter((g) => g !== to.parent)));
+    if (await actions.move(node.code, to, parent)) focus(node.code.guid, to.parent);
   };
 
-  const select = (node: TreeNode) => onSelect(node.code.path);
+  const select = (node: TreeNode) => onSelect(node.code.guid);
+  /** True when the selected code is `node` or inside it. */
+  const selectedWithin = (node: TreeNode) => {
+    const s = selected ? tree.byGuid.get(selected) : undefined;
+    return !!s && isWithin(s, node);
+  };
 
   const closeDelete = (node: TreeNode) => (deleted: boolean) => {
     setDialog(null);
     if (!deleted) return;
-    if (selected && rebase(selected, node.code.path, '') !== selected) onSelect(null);
+    if (selectedWithin(node)) onSelect(null);
     const i = rows.indexOf(node);
     const next = rows.slice(i + 1).find((r) => !isWithin(r, node)) ?? rows.slice(0, i).reverse()[0];
-    if (next) focus(next.code.path);
+    if (next) focus(next.code.guid);
   };
 
   const focusTree = () => {
@@ -124,8 +118,8 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
     el?.focus();
   };
 
-  const selectedCode = selected ? tree.byPath.get(selected)?.code : undefined;
-  const mergeTargets = dialog?.kind === 'merge' ? codes.filter((c) => !isWithin(tree.byPath.get(c.path)!, dialog.node)) : [];
+  const selectedCode = selected ? tree.byGuid.get(selected)?.code : undefined;
+  const mergeTargets = dialog?.kind === 'merge' ? codes.filter((c) => !isWithin(tree.byGuid.get(c.guid)!, dialog.node)) : [];
 
   return (
     <div className="cb-panel">
@@ -136,7 +130,7 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
         <button type="button" disabled={!current} onClick={() => current && void create(current)} aria-keyshortcuts="Insert">
           New sub-code
         </button>
-        <button type="button" disabled={!current} onClick={() => current && setRenaming(current.code.path)} aria-keyshortcuts="F2">
+        <button type="button" disabled={!current} onClick={() => current && setRenaming(current.code.guid)} aria-keyshortcuts="F2">
           Rename
         </button>
         <button type="button" disabled={!current || codes.length < 2} onClick={() => current && setDialog({ kind: 'merge', node: current })}>
@@ -155,14 +149,14 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
             tree={tree}
             keep={keep}
             collapsed={collapsed}
-            focusPath={tabStop}
+            focusGuid={tabStop}
             selected={selected}
             pinned={pinned}
             renaming={renaming}
-            onToggle={(n) => setOpen(n, collapsed.has(n.code.path))}
-            onFocusRow={(n) => setFocusPath(n.code.path)}
+            onToggle={(n) => setOpen(n, collapsed.has(n.code.guid))}
+            onFocusRow={(n) => setFocusGuid(n.code.guid)}
             onClickRow={(n) => {
-              focus(n.code.path);
+              focus(n.code.guid);
               select(n);
               if (canApply) onApply(n.code);
             }}
@@ -170,12 +164,12 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
               handleTreeKey(e, n, {
                 tree,
                 rows,
-                isOpen: (x) => keep !== null || !collapsed.has(x.code.path),
+                isOpen: (x) => keep !== null || !collapsed.has(x.code.guid),
                 setOpen,
                 focus,
                 apply: (x) => onApply(x.code),
                 select,
-                rename: (x) => setRenaming(x.code.path),
+                rename: (x) => setRenaming(x.code.guid),
                 askDelete: (x) => setDialog({ kind: 'delete', node: x }),
                 addChild: (x) => void create(x),
                 move: (x, to) => void move(x, to),
@@ -193,8 +187,8 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
       <p id={`${treeId}-help`} className="sr-only">
         Enter applies the code to the selected text, Space shows its details, F2 renames, Delete deletes, Insert adds a sub-code, Alt+arrows move it.
       </p>
-      {selectedCode && <CodeSheet key={selectedCode.guid} code={selectedCode} actions={actions} onRenamed={(p) => follow(selectedCode.path, p, false)} onClose={() => onSelect(null)} />}
-      {dialog?.kind === 'delete' && <DeleteDialog code={dialog.node.code.path} actions={actions} onClose={closeDelete(dialog.node)} fallbackFocus={focusTree} />}
+      {selectedCode && <CodeSheet key={selectedCode.guid} code={selectedCode} actions={actions} onClose={() => onSelect(null)} />}
+      {dialog?.kind === 'delete' && <DeleteDialog code={dialog.node.code} actions={actions} onClose={closeDelete(dialog.node)} fallbackFocus={focusTree} />}
       {dialog?.kind === 'merge' && (
         <MergeDialog
           source={dialog.node.code}
@@ -204,7 +198,7 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
           onClose={(target) => {
             setDialog(null);
             if (!target) return;
-            if (selected && rebase(selected, dialog.node.code.path, '') !== selected) onSelect(target);
+            if (selectedWithin(dialog.node)) onSelect(target);
             focus(target);
           }}
         />

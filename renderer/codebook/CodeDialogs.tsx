@@ -2,12 +2,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CodeImpact, CodeWithCounts } from '../../shared/api/types.js';
 import { Dialog } from '../workspace/Dialog.js';
-import type { CodeActions } from './useCodeActions.js';
+import type { CodeActions, CodeRef } from './useCodeActions.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export interface DeleteDialogProps {
-  code: string;
+  code: CodeRef;
   actions: CodeActions;
   /** Called after the code was deleted (true) or the dialog was cancelled (false). */
   onClose(deleted: boolean): void;
@@ -40,7 +40,7 @@ export function DeleteDialog({ code, actions, onClose, fallbackFocus }: DeleteDi
   };
 
   return (
-    <Dialog title={`Delete code “${code}”?`} role="alertdialog" onCancel={() => onClose(false)} initialFocus=".cb-cancel" fallbackFocus={fallbackFocus}
+    <Dialog title={`Delete code “${code.path}”?`} role="alertdialog" onCancel={() => onClose(false)} initialFocus=".cb-cancel" fallbackFocus={fallbackFocus}
       actions={
         <>
           <button type="button" className="cb-cancel" onClick={() => onClose(false)}>
@@ -68,19 +68,21 @@ export interface MergeDialogProps {
   /** Codes it may merge into (not itself or its sub-codes). */
   targets: CodeWithCounts[];
   actions: CodeActions;
+  /** The GUID of the code it was merged into; null when cancelled or refused. */
   onClose(mergedInto: string | null): void;
   fallbackFocus?(): void;
 }
 
 /** Chooses the code to merge into; the source's codings, sub-codes and memo move there. */
 export function MergeDialog({ source, targets, actions, onClose, fallbackFocus }: MergeDialogProps) {
-  const [target, setTarget] = useState(targets[0]?.path ?? '');
+  const [target, setTarget] = useState(targets[0]?.guid ?? '');
   const [busy, setBusy] = useState(false);
   const selectId = useId();
   const confirm = async () => {
-    if (!target) return;
+    const into = targets.find((t) => t.guid === target);
+    if (!into) return;
     setBusy(true);
-    const ok = await actions.merge(source.path, target);
+    const ok = await actions.merge(source, into);
     setBusy(false);
     onClose(ok ? target : null);
   };
@@ -103,7 +105,7 @@ export function MergeDialog({ source, targets, actions, onClose, fallbackFocus }
       <label htmlFor={selectId}>Merge into</label>{' '}
       <select id={selectId} value={target} onChange={(e) => setTarget(e.target.value)}>
         {targets.map((t) => (
-          <option key={t.guid} value={t.path}>
+          <option key={t.guid} value={t.guid}>
             {t.path}
           </option>
         ))}

@@ -18,15 +18,13 @@ const TEXT_FIELDS: { key: TextField; label: string }[] = [
 export interface CodeSheetProps {
   code: CodeWithCounts;
   actions: CodeActions;
-  /** The code's path changed (renamed here). */
-  onRenamed(path: string): void;
   onClose(): void;
 }
 
 /** #rgb and named colours cannot go into <input type=color>; it needs #rrggbb. */
 const asHex = (c: string) => (/^#[0-9a-f]{6}$/i.test(c) ? c : /^#[0-9a-f]{3}$/i.test(c) ? `#${[...c.slice(1)].map((x) => x + x).join('')}` : '#888888');
 
-export function CodeSheet({ code, actions, onRenamed, onClose }: CodeSheetProps) {
+export function CodeSheet({ code, actions, onClose }: CodeSheetProps) {
   const [draft, setDraft] = useState(() => fieldsOf(code));
   const titleId = useId();
   // A field changed elsewhere (undo, a rename in the tree) replaces its draft; the others keep what is being typed.
@@ -56,11 +54,7 @@ export function CodeSheet({ code, actions, onRenamed, onClose }: CodeSheetProps)
     if (changedKeys.length === 0) return;
     const only = Object.fromEntries(changedKeys.map((k) => [k, patch[k]])) as CodeFieldsPatch;
     if (only.name !== undefined && !only.name.trim()) return setDraft((d) => ({ ...d, name: code.name }));
-    const ok = await actions.update(code.path, only);
-    if (ok && only.name !== undefined) {
-      const parent = code.path.slice(0, code.path.length - code.name.length);
-      onRenamed(parent + only.name.trim());
-    }
+    await actions.update(code, only);
   };
   saveRef.current = save;
   const saveOnCtrlEnter = (key: keyof CodeFieldsPatch) => (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -100,7 +94,7 @@ export function CodeSheet({ code, actions, onRenamed, onClose }: CodeSheetProps)
         </label>
       ))}
       <h4>Memo</h4>
-      <MemoEditor key={code.path} target={{ kind: 'code', name: code.path }} label={`Memo on code ${code.name}`} />
+      <MemoEditor key={code.guid} target={{ kind: 'code', target: code.guid }} label={`Memo on code ${code.name}`} />
     </section>
   );
 }

@@ -16,8 +16,8 @@ export interface CodeTreeProps {
   tree: Tree;
   keep: ReadonlySet<string> | null;
   collapsed: ReadonlySet<string>;
-  /** The row holding the tab stop. */
-  focusPath: string | null;
+  /** GUIDs: the row holding the tab stop, the selected code, the code being renamed. */
+  focusGuid: string | null;
   selected: string | null;
   pinned: readonly CodeWithCounts[];
   renaming: string | null;
@@ -39,21 +39,21 @@ function zoneAt(e: DragEvent<HTMLElement>): DropZone {
 }
 
 export function CodeTree(props: CodeTreeProps) {
-  const { tree, keep, collapsed, focusPath, selected, pinned, renaming } = props;
+  const { tree, keep, collapsed, focusGuid, selected, pinned, renaming } = props;
   const dragged = useRef<TreeNode | null>(null);
-  const [hint, setHint] = useState<{ path: string; zone: DropZone | 'apply' } | null>(null);
-  const tabStop = focusPath ?? selected ?? tree.roots[0]?.code.path ?? null;
+  const [hint, setHint] = useState<{ guid: string; zone: DropZone | 'apply' } | null>(null);
+  const tabStop = focusGuid ?? selected ?? tree.roots[0]?.code.guid ?? null;
 
   const over = (e: DragEvent<HTMLElement>, node: TreeNode) => {
     const types = [...e.dataTransfer.types];
     if (types.includes(SELECTION_TYPE)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
-      setHint({ path: node.code.path, zone: 'apply' });
+      setHint({ guid: node.code.guid, zone: 'apply' });
     } else if (types.includes(CODE_TYPE) && dragged.current && !isWithin(node, dragged.current)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'move';
-      setHint({ path: node.code.path, zone: zoneAt(e) });
+      setHint({ guid: node.code.guid, zone: zoneAt(e) });
     }
   };
 
@@ -66,7 +66,7 @@ export function CodeTree(props: CodeTreeProps) {
       props.onDropSelection(node);
       return;
     }
-    const moved = dragged.current ?? tree.byPath.get(e.dataTransfer.getData(CODE_TYPE)) ?? null;
+    const moved = dragged.current ?? tree.byGuid.get(e.dataTransfer.getData(CODE_TYPE)) ?? null;
     dragged.current = null;
     if (!moved || isWithin(node, moved)) return;
     e.preventDefault();
@@ -75,12 +75,12 @@ export function CodeTree(props: CodeTreeProps) {
 
   const renderNode = (node: TreeNode) => {
     const { code } = node;
-    if (keep && !keep.has(code.path)) return null;
-    const kids = keep ? node.children.filter((c) => keep.has(c.code.path)) : node.children;
-    const open = kids.length > 0 && (keep !== null || !collapsed.has(code.path));
-    const pin = pinned.findIndex((p) => p.path === code.path);
+    if (keep && !keep.has(code.guid)) return null;
+    const kids = keep ? node.children.filter((c) => keep.has(c.code.guid)) : node.children;
+    const open = kids.length > 0 && (keep !== null || !collapsed.has(code.guid));
+    const pin = pinned.findIndex((p) => p.guid === code.guid);
     const ids = `cb-${code.guid}`;
-    const rowHint = hint?.path === code.path ? hint.zone : undefined;
+    const rowHint = hint?.guid === code.guid ? hint.zone : undefined;
     return (
       // The row is the treeitem and owns its group (aria-owns); named by its label alone, not the sub-codes.
       <li key={code.guid} role="none" className="cb-item">
@@ -88,15 +88,16 @@ export function CodeTree(props: CodeTreeProps) {
           role="treeitem"
           aria-level={node.level}
           aria-expanded={kids.length > 0 ? open : undefined}
-          aria-selected={selected === code.path}
+          aria-selected={selected === code.guid}
           aria-owns={open ? `${ids}-group` : undefined}
           aria-labelledby={`${ids}-name`}
           aria-describedby={`${ids}-desc`}
-          tabIndex={tabStop === code.path ? 0 : -1}
+          tabIndex={tabStop === code.guid ? 0 : -1}
+          data-guid={code.guid}
           data-path={code.path}
           className="cb-row"
           data-drop={rowHint}
-          draggable={renaming !== code.path}
+          draggable={renaming !== code.guid}
           style={{ paddingInlineStart: `${(node.level - 1) * 1}rem` }}
           onFocus={(e) => e.target === e.currentTarget && props.onFocusRow(node)}
           onKeyDown={(e) => e.target === e.currentTarget && props.onKeyDown(e, node)}
@@ -106,7 +107,7 @@ export function CodeTree(props: CodeTreeProps) {
           }}
           onDragStart={(e) => {
             dragged.current = node;
-            e.dataTransfer.setData(CODE_TYPE, code.path);
+            e.dataTransfer.setData(CODE_TYPE, code.guid);
             e.dataTransfer.effectAllowed = 'move';
           }}
           onDragEnd={() => {
@@ -114,7 +115,7 @@ export function CodeTree(props: CodeTreeProps) {
             setHint(null);
           }}
           onDragOver={(e) => over(e, node)}
-          onDragLeave={() => setHint((h) => (h?.path === code.path ? null : h))}
+          onDragLeave={() => setHint((h) => (h?.guid === code.guid ? null : h))}
           onDrop={(e) => drop(e, node)}
         >
           <span
@@ -128,7 +129,7 @@ export function CodeTree(props: CodeTreeProps) {
             {kids.length ? (open ? '▾' : '▸') : ''}
           </span>
           <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-          {renaming === code.path ? (
+          {renaming === code.guid ? (
             <RenameInput node={node} onDone={props.onRenameDone} />
           ) : (
             <span id={`${ids}-name`} className="cb-name" title={code.definition || undefined}>

@@ -2,6 +2,7 @@
  * The code book as a tree the panel can walk: nesting from parentId, the rows a person can see
  * (collapsed branches hidden, a filter keeping matches with their ancestors), and where a move
  * lands (parent + position among the new siblings, as codebook.move counts them: without itself).
+ * Codes are known by GUID (it stays through renames and moves); paths are only shown.
  */
 import Fuse from 'fuse.js';
 import type { CodeWithCounts } from '../../shared/api/types.js';
@@ -16,13 +17,13 @@ export interface TreeNode {
 
 export interface CodeTree {
   roots: TreeNode[];
-  byPath: Map<string, TreeNode>;
+  byGuid: Map<string, TreeNode>;
 }
 
 /** Builds the nesting; codes arrive in tree order (parents first, siblings by position). */
 export function buildTree(codes: readonly CodeWithCounts[]): CodeTree {
   const byId = new Map<number, TreeNode>();
-  const byPath = new Map<string, TreeNode>();
+  const byGuid = new Map<string, TreeNode>();
   const roots: TreeNode[] = [];
   const sorted = [...codes].sort((a, b) => depth(a.path) - depth(b.path) || a.position - b.position);
   for (const code of sorted) {
@@ -30,23 +31,23 @@ export function buildTree(codes: readonly CodeWithCounts[]): CodeTree {
     const node: TreeNode = { code, parent, children: [], level: parent ? parent.level + 1 : 1 };
     (parent ? parent.children : roots).push(node);
     byId.set(code.id, node);
-    byPath.set(code.path, node);
+    byGuid.set(code.guid, node);
   }
   const order = (list: TreeNode[]) => {
     list.sort((a, b) => a.code.position - b.code.position || a.code.id - b.code.id);
     list.forEach((n) => order(n.children));
   };
   order(roots);
-  return { roots, byPath };
+  return { roots, byGuid };
 }
 
 const depth = (path: string) => path.split('/').length;
 
 /**
- * Paths to show for a filter: every fuzzy match (name, path, definition) and its ancestors.
- * null when the filter is empty (show everything).
+ * GUIDs of the codes to show for a filter: every fuzzy match (name, path, definition) and its
+ * ancestors. null when the filter is empty (show everything).
  */
-export function filterPaths(codes: readonly CodeWithCounts[], query: string): Set<string> | null {
+export function filterCodes(codes: readonly CodeWithCounts[], query: string): Set<string> | null {
   const q = query.trim();
   if (!q) return null;
   const fuse = new Fuse(codes as CodeWithCounts[], {
@@ -58,10 +59,10 @@ export function filterPaths(codes: readonly CodeWithCounts[], query: string): Se
     threshold: 0.35,
     ignoreLocation: true,
   });
+  const byId = new Map(codes.map((c) => [c.id, c]));
   const keep = new Set<string>();
   for (const { item } of fuse.search(q)) {
-    const parts = item.path.split('/');
-    for (let i = 1; i <= parts.length; i++) keep.add(parts.slice(0, i).join('/'));
+    for (let c: CodeWithCounts | undefined = item; c && !keep.has(c.guid); c = c.parentId === null ? undefined : byId.get(c.parentId)) keep.add(c.guid);
   }
   return keep;
 }
@@ -71,9 +72,9 @@ export function visibleRows(tree: CodeTree, collapsed: ReadonlySet<string>, keep
   const out: TreeNode[] = [];
   const walk = (list: TreeNode[]) => {
     for (const n of list) {
-      if (keep && !keep.has(n.code.path)) continue;
+      if (keep && !keep.has(n.code.guid)) continue;
       out.push(n);
-      if (keep || !collapsed.has(n.code.path)) walk(n.children);
+      if (keep || !collapsed.has(n.code.guid)) walk(n.children);
     }
   };
   walk(tree.roots);
@@ -91,6 +92,7 @@ export function isWithin(maybeInside: TreeNode, node: TreeNode): boolean {
 }
 
 export interface Placement {
+  /** The new parent's GUID (null: top level). */
   parent: string | null;
   /** Index among the new siblings without the moved code; undefined = last. */
   position?: number;
@@ -101,10 +103,10 @@ export type DropZone = 'before' | 'inside' | 'after';
 /** Where dropping `moved` on `target` in `zone` puts it; null when that is no move at all. */
 export function placeDrop(tree: CodeTree, moved: TreeNode, target: TreeNode, zone: DropZone): Placement | null {
   if (isWithin(target, moved)) return null;
-  if (zone === 'inside') return { parent: target.code.path };
+  if (zone === 'inside') return { parent: target.code.guid };
   const others = siblingsOf(tree, target).filter((n) => n !== moved);
   const at = others.indexOf(target) + (zone === 'after' ? 1 : 0);
-  const parent = target.parent?.code.path ?? null;
+  const parent = target.parent?.code.guid ?? null;
   const sameParent = moved.parent === target.parent;
   if (sameParent && siblingsOf(tree, moved).indexOf(moved) === at) return null;
   return { parent, position: at };
@@ -116,7 +118,7 @@ export type KeyMove = 'up' | 'down' | 'outdent' | 'indent';
 export function placeByKey(tree: CodeTree, node: TreeNode, move: KeyMove): Placement | null {
   const sibs = siblingsOf(tree, node);
   const i = sibs.indexOf(node);
-  const parent = node.parent?.code.path ?? null;
+  const parent = node.parent?.code.guid ?? null;
   switch (move) {
     case 'up':
       return i > 0 ? { parent, position: i - 1 } : null;
@@ -126,16 +128,11 @@ export function placeByKey(tree: CodeTree, node: TreeNode, move: KeyMove): Place
       if (!node.parent) return null;
       const grand = node.parent.parent;
       const uncles = grand ? grand.children : tree.roots;
-      return { parent: grand?.code.path ?? null, position: uncles.indexOf(node.parent) + 1 };
+      return { parent: grand?.code.guid ?? null, position: uncles.indexOf(node.parent) + 1 };
     }
     case 'indent':
-      return i > 0 ? { parent: sibs[i - 1]!.code.path } : null;
+      return i > 0 ? { parent: sibs[i - 1]!.code.guid } : null;
   }
-}
-
-/** The path a code will have after the move or rename, so focus and selection can follow it. */
-export function pathAfter(parent: string | null, name: string): string {
-  return parent ? `${parent}/${name}` : name;
 }
 
 /** "New code", or "New code 2", … : a name not yet used under this parent. */

@@ -12,7 +12,7 @@ export interface TreeKeyActions {
   rows: TreeNode[];
   isOpen(node: TreeNode): boolean;
   setOpen(node: TreeNode, open: boolean): void;
-  focus(path: string): void;
+  focus(guid: string): void;
   apply(node: TreeNode): void;
   select(node: TreeNode): void;
   rename(node: TreeNode): void;
@@ -25,7 +25,7 @@ const ALT_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', A
 
 export function handleTreeKey(e: KeyboardEvent, node: TreeNode, a: TreeKeyActions): void {
   const i = a.rows.indexOf(node);
-  const go = (n: TreeNode | undefined) => n && a.focus(n.code.path);
+  const go = (n: TreeNode | undefined) => n && a.focus(n.code.guid);
   const hasKids = node.children.length > 0;
 
   if (e.altKey && ALT_MOVES[e.key]) {

@@ -11,6 +11,7 @@ import type { OffsetSpan } from '../transcript/selection.js';
 import type { Workspace } from '../workspace/context.js';
 
 export interface CodingTarget {
+  /** GUID of the open document. */
   document: string | null;
   text: string;
   /** The selection as last reported by the transcript, read when an action runs (not at render). */
@@ -21,7 +22,7 @@ export interface CodingTarget {
 }
 
 export function useCoding(ws: Workspace, t: CodingTarget) {
-  const { api, coder, run, report } = ws;
+  const { api, coder, coderName, run, report } = ws;
   const { document: doc, text, selection, setCodings, refresh } = t;
 
   const spanToCode = useCallback((): OffsetSpan | null => {
@@ -42,15 +43,15 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
     async (code: Pick<CodeWithCounts, 'guid' | 'path' | 'color'>) => {
       const span = spanToCode();
       if (!span || !doc) return undefined;
-      const pending: CodingView = { guid: `pending-${code.guid}-${span.start}`, codeGuid: code.guid, code: code.path, color: code.color, coder, ...span, memo: null };
+      const pending: CodingView = { guid: `pending-${code.guid}-${span.start}`, codeGuid: code.guid, code: code.path, color: code.color, coderGuid: coder, coder: coderName, ...span, memo: null };
       setCodings((c) => [...c, pending]);
       window.getSelection()?.removeAllRanges();
-      const r = await run(api['codings.apply']({ document: doc, code: code.path, coder, ...span }));
+      const r = await run(api['codings.apply']({ document: doc, code: code.guid, coder, ...span }));
       if (!r) setCodings((c) => c.filter((x) => x !== pending));
       await refresh();
       return r?.guid;
     },
-    [spanToCode, doc, coder, setCodings, run, api, refresh],
+    [spanToCode, doc, coder, coderName, setCodings, run, api, refresh],
   );
 
   /** In vivo: a new top-level code named by the selected words (trimmed, at most 80 characters). */

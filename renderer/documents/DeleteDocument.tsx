@@ -4,16 +4,17 @@ import type { DocumentImpact } from '../../shared/api/types.js';
 import { Dialog } from '../workspace/Dialog.js';
 import { useWorkspace } from '../workspace/context.js';
 
-export function DeleteDocument({ name, onClose }: { name: string; onClose(): void }) {
+export function DeleteDocument({ document, onClose }: { document: { guid: string; name: string }; onClose(): void }) {
   const { api, run, changed, notify } = useWorkspace();
   const [impact, setImpact] = useState<DocumentImpact | null>(null);
+  const { guid, name } = document;
   useEffect(() => {
-    void run(api['documents.deletionImpact']({ document: name })).then((i) => (i ? setImpact(i) : onClose()));
-  }, [api, run, name, onClose]);
+    void run(api['documents.deletionImpact']({ document: guid })).then((i) => (i ? setImpact(i) : onClose()));
+  }, [api, run, guid, onClose]);
   if (!impact) return null;
   const remove = async () => {
     onClose();
-    if ((await run(api['documents.delete']({ document: name }))) === undefined) return;
+    if ((await run(api['documents.delete']({ document: guid }))) === undefined) return;
     notify(`Deleted ${name} and its ${impact.codings} codings (Ctrl/Cmd+Z brings them back)`);
     changed();
   };

@@ -12,8 +12,9 @@ import { fileToBase64, IMPORTABLE } from './upload.js';
 
 export interface DocumentsPanelProps {
   docs: readonly DocumentListItem[];
+  /** GUID of the open document. */
   open: string | null;
-  onOpen(name: string): void;
+  onOpen(guid: string): void;
 }
 
 export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
@@ -21,7 +22,7 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [over, setOver] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
-  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<DocumentListItem | null>(null);
   const closeDelete = useCallback(() => setDeleting(null), []);
 
   const importFiles = async (files: File[]) => {
@@ -34,7 +35,7 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
       try {
         const r = await api['documents.import']({ files: [{ name: f.name, base64: await fileToBase64(f) }] });
         imported += r.imported.length;
-        first ??= r.imported[0]?.name ?? null;
+        first ??= r.imported[0]?.guid ?? null;
         for (const s of r.skipped) failed.push(`${s.file}: already imported as ${s.duplicateOf}`);
       } catch (e) {
         failed.push(e instanceof Error ? e.message : String(e));
@@ -81,19 +82,19 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
       <ul aria-label="Transcripts">
         {docs.map((d) => (
           <li key={d.guid} className="doc-item">
-            <button type="button" aria-current={d.name === open} onClick={() => onOpen(d.name)}>
+            <button type="button" aria-current={d.guid === open} onClick={() => onOpen(d.guid)}>
               <span className="doc-name">{d.name}</span>
               <span className="meta">
                 {[d.caseName, `${d.length.toLocaleString()} chars`, ...d.byCoder.map((b) => `${b.coder} ${b.codings}`)].filter(Boolean).join(' · ')}
               </span>
             </button>
-            <button type="button" className="doc-delete" aria-label={`Delete document ${d.name}`} title="Delete this document" onClick={() => setDeleting(d.name)}>
+            <button type="button" className="doc-delete" aria-label={`Delete document ${d.name}`} title="Delete this document" onClick={() => setDeleting(d)}>
               ×
             </button>
           </li>
         ))}
       </ul>
-      {deleting && <DeleteDocument name={deleting} onClose={closeDelete} />}
+      {deleting && <DeleteDocument document={deleting} onClose={closeDelete} />}
       {docs.length === 0 && <p className="hint">No documents yet: import interview transcripts to start coding.</p>}
     </nav>
   );

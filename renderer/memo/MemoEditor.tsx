@@ -13,14 +13,15 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HISTORY_MERGE_TAG } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useWorkspace } from '../workspace/context.js';
 import { $getMemoMarkdown, $setMemoMarkdown, MEMO_NODES, MEMO_TRANSFORMERS } from './markdown.js';
 import './memo.css';
 import { MemoToolbar } from './MemoToolbar.js';
 import { statusText, useMemoSave, type MemoWriter } from './useMemoSave.js';
 
-export type MemoTarget = { kind: 'project' } | { kind: 'document' | 'code' | 'case'; name: string } | { kind: 'coding'; guid: string; body: string | null };
+/** What the memo is on; documents, codes and cases by GUID (`target`), as the API takes them. */
+export type MemoTarget = { kind: 'project' } | { kind: 'document' | 'code' | 'case'; target: string } | { kind: 'coding'; guid: string; body: string | null };
 
 export interface MemoEditorProps {
   target: MemoTarget;
@@ -31,7 +32,7 @@ export interface MemoEditorProps {
 }
 
 /** A new target is a new editor: the old one flushes its pending text as it unmounts. */
-const targetKey = (t: MemoTarget) => (t.kind === 'project' ? 'project' : t.kind === 'coding' ? `coding:${t.guid}` : `${t.kind}:${t.name}`);
+const targetKey = (t: MemoTarget) => (t.kind === 'project' ? 'project' : t.kind === 'coding' ? `coding:${t.guid}` : `${t.kind}:${t.target}`);
 
 export function MemoEditor(props: MemoEditorProps) {
   return <MemoEditorFor key={targetKey(props.target)} {...props} />;
@@ -46,7 +47,7 @@ function MemoEditorFor({ target, label, delay = 400 }: MemoEditorProps) {
         if (e instanceof Error) reason = e.message;
         throw e;
       };
-      const call = target.kind === 'coding' ? api['codings.setMemo']({ guid: target.guid, body }) : api['memos.set']({ kind: target.kind, ...(target.kind === 'project' ? {} : { name: target.name }), body });
+      const call = target.kind === 'coding' ? api['codings.setMemo']({ guid: target.guid, body }) : api['memos.set']({ kind: target.kind, ...(target.kind === 'project' ? {} : { target: target.target }), body });
       const r = await run(call.catch(failed));
       if (r === undefined) return reason;
       wrote.current = true;
@@ -110,21 +111,25 @@ function LoadMemo({ target, onLoaded }: { target: MemoTarget; onLoaded(markdown:
   const [editor] = useLexicalComposerContext();
   const { api, run } = useWorkspace();
   const [failed, setFailed] = useState(false);
+  // Read once per editor: the target is fixed for this editor's life (MemoEditor keys on it), and a
+  // new api/run/onLoaded must not reload the memo over what has been typed.
+  const read = useEffectEvent(
+    (): Promise<string | null | undefined> =>
+      target.kind === 'coding' ? Promise.resolve(target.body) : run(api['memos.get']({ kind: target.kind, ...(target.kind === 'project' ? {} : { target: target.target }) })),
+  );
+  const loaded = useEffectEvent((markdown: string) => onLoaded(markdown));
   useEffect(() => {
     let live = true;
-    const body: Promise<string | null | undefined> =
-      target.kind === 'coding' ? Promise.resolve(target.body) : run(api['memos.get']({ kind: target.kind, ...(target.kind === 'project' ? {} : { name: target.name }) }));
-    void body.then((md) => {
+    void read().then((md) => {
       if (!live) return;
       if (md === undefined) return setFailed(true);
       editor.update(() => $setMemoMarkdown(md ?? ''), { tag: HISTORY_MERGE_TAG, discrete: true });
-      onLoaded(editor.getEditorState().read($getMemoMarkdown));
+      loaded(editor.getEditorState().read($getMemoMarkdown));
       editor.setEditable(true);
     });
     return () => {
       live = false;
     };
-    // The target is fixed for this editor's life (MemoEditor keys on it).
   }, [editor]);
   return failed ? <p className="memo-status">The memo could not be read.</p> : null;
 }

@@ -8,8 +8,9 @@ import { LazyMemoEditor as MemoEditor } from './LazyMemoEditor.js';
 import './memo.css';
 
 export interface MemosPanelProps {
-  document: string | null;
-  code: string | null;
+  /** The open document and the selected code: their GUIDs go to the API, names are shown. */
+  document: { guid: string; name: string } | null;
+  code: { guid: string; path: string } | null;
 }
 
 type Which = 'project' | 'document' | 'code';
@@ -18,6 +19,8 @@ interface Tab {
   id: Which;
   title: string;
   target: MemoTarget | null;
+  /** Shown after the tab's title: the document's name or the code's path. */
+  named: string;
   label: string;
   empty: string;
 }
@@ -27,9 +30,9 @@ export function MemosPanel({ document: doc, code }: MemosPanelProps) {
   const base = useId();
   const tabRefs = useRef(new Map<Which, HTMLButtonElement>());
   const tabs: Tab[] = [
-    { id: 'project', title: 'Project', target: { kind: 'project' }, label: 'Project memo', empty: '' },
-    { id: 'document', title: 'Document', target: doc ? { kind: 'document', name: doc } : null, label: `Memo on document ${doc ?? ''}`, empty: 'Open a document to write its memo.' },
-    { id: 'code', title: 'Code', target: code ? { kind: 'code', name: code } : null, label: `Memo on code ${code ?? ''}`, empty: 'Select a code in the code book to write its memo.' },
+    { id: 'project', title: 'Project', target: { kind: 'project' }, named: '', label: 'Project memo', empty: '' },
+    { id: 'document', title: 'Document', target: doc ? { kind: 'document', target: doc.guid } : null, named: doc?.name ?? '', label: `Memo on document ${doc?.name ?? ''}`, empty: 'Open a document to write its memo.' },
+    { id: 'code', title: 'Code', target: code ? { kind: 'code', target: code.guid } : null, named: code?.path ?? '', label: `Memo on code ${code?.path ?? ''}`, empty: 'Select a code in the code book to write its memo.' },
   ];
   const current = tabs.find((t) => t.id === active)!;
 
@@ -61,7 +64,7 @@ export function MemosPanel({ document: doc, code }: MemosPanelProps) {
             onClick={() => setActive(t.id)}
           >
             {t.title}
-            {t.target && t.id !== 'project' && <span className="meta"> · {t.target.kind === 'document' || t.target.kind === 'code' ? t.target.name : ''}</span>}
+            {t.target && t.id !== 'project' && <span className="meta"> · {t.named}</span>}
           </button>
         ))}
       </div>

@@ -1,6 +1,6 @@
 /** The coded segments of a code, filtered by coder, document, case attribute and quote text, with jump to source. */
 import { useEffect, useMemo, useState } from 'react';
-import type { CasesView, CodeWithCounts, SegmentView } from '../../shared/api/types.js';
+import type { CasesView, CodeWithCounts, Named, SegmentView } from '../../shared/api/types.js';
 import { useWorkspace } from '../workspace/context.js';
 import { attributeValues, countLine } from './group.js';
 import { RetrievalFilters } from './RetrievalFilters.js';
@@ -10,9 +10,9 @@ import './retrieval.css';
 
 export interface RetrievalPanelProps {
   codes: CodeWithCounts[];
-  coders: string[];
-  documents: string[];
-  /** The code to show first (the one selected in the code book). */
+  coders: readonly Named[];
+  documents: readonly Named[];
+  /** The GUID of the code to show first (the one selected in the code book). */
   code: string | null;
   /** Milliseconds to wait after typing in the quote box before asking again. */
   findDelay?: number;
@@ -67,6 +67,7 @@ export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250
   }, [api, run, key, version]);
 
   const attributes = useMemo(() => attributeValues(cases), [cases]);
+  const chosenPath = codes.find((c) => c.guid === filter.code)?.path ?? null;
 
   return (
     <section className="retrieval" aria-label="Retrieval">
@@ -76,7 +77,7 @@ export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250
         {!filter.code ? 'Choose a code to see its coded segments.' : segments ? countLine(segments) : 'Loading…'}
       </p>
       {filter.code && segments && (
-        <SegmentList segments={segments} within={filter.descendants ? filter.code : null} onOpen={(s) => openDocument(s.document, { start: s.start, end: s.end })} />
+        <SegmentList segments={segments} within={filter.descendants ? chosenPath : null} onOpen={(s) => openDocument(s.documentGuid, { start: s.start, end: s.end })} />
       )}
     </section>
   );

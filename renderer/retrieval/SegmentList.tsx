@@ -5,7 +5,7 @@ import '../search/search.css';
 
 export interface SegmentListProps {
   segments: readonly SegmentView[];
-  /** With sub-codes included: the chosen code, so each segment shows its sub-code's path below it. */
+  /** With sub-codes included: the chosen code's path, so each segment shows its sub-code's path below it. */
   within: string | null;
   onOpen(segment: SegmentView): void;
 }
@@ -16,7 +16,7 @@ export function SegmentList({ segments, within, onOpen }: SegmentListProps) {
   return (
     <div className="results">
       {groupByDocument(segments).map((g) => (
-        <section key={g.document} className="results-doc" aria-label={g.document}>
+        <section key={g.documentGuid} className="results-doc" aria-label={g.document}>
           <h3>
             {g.document}
             <span className="meta">

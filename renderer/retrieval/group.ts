@@ -2,6 +2,7 @@
 import type { CasesView, SegmentView } from '../../shared/api/types.js';
 
 export interface DocumentGroup {
+  documentGuid: string;
   document: string;
   caseName: string | null;
   segments: SegmentView[];
@@ -20,7 +21,7 @@ export function groupInOrder<T>(items: readonly T[], key: (item: T) => string): 
 }
 
 export function groupByDocument(segments: readonly SegmentView[]): DocumentGroup[] {
-  return groupInOrder(segments, (s) => s.document).map(([document, list]) => ({ document, caseName: list[0]!.caseName, segments: list }));
+  return groupInOrder(segments, (s) => s.documentGuid).map(([documentGuid, list]) => ({ documentGuid, document: list[0]!.document, caseName: list[0]!.caseName, segments: list }));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -28,7 +29,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "14 segments in 5 documents"; "No segments" when there are none. */
 export function countLine(segments: readonly SegmentView[]): string {
   if (segments.length === 0) return 'No segments';
-  const docs = new Set(segments.map((s) => s.document)).size;
+  const docs = new Set(segments.map((s) => s.documentGuid)).size;
   return `${plural(segments.length, 'segment', 'segments')} in ${plural(docs, 'document', 'documents')}`;
 }
 

@@ -2,10 +2,10 @@
 import type { ApiArgs } from '../../shared/api/contract.js';
 
 export interface RetrievalFilter {
-  /** Code path; '' while none is chosen. */
+  /** The code's GUID; '' while none is chosen. */
   code: string;
   descendants: boolean;
-  /** '' means every coder / document / attribute. */
+  /** A coder's and a document's GUID; '' means every coder / document / attribute. */
   coder: string;
   document: string;
   attribute: string;

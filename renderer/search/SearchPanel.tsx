@@ -1,5 +1,5 @@
 /** Full-text search across every document; a hit opens its transcript with all matches marked. */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from 'react';
 import type { SearchHitView } from '../../shared/api/types.js';
 import { useWorkspace } from '../workspace/context.js';
 import { SearchResults } from './SearchResults.js';
@@ -30,10 +30,11 @@ export function SearchPanel({ limit = 200 }: SearchPanelProps = {}) {
   };
 
   // Documents can be imported, renamed or deleted: a shown result is asked again.
-  useEffect(() => {
+  // Only a change of data re-runs the current search, not typing in the box.
+  const searchAgain = useEffectEvent(() => {
     if (searched) void search(searched);
-    // Only a change of data re-runs the current search, not typing in the box.
-  }, [version]);
+  });
+  useEffect(() => searchAgain(), [version]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -46,7 +47,7 @@ export function SearchPanel({ limit = 200 }: SearchPanelProps = {}) {
     void search(q);
   };
 
-  const docs = hits ? new Set(hits.map((h) => h.document)).size : 0;
+  const docs = hits ? new Set(hits.map((h) => h.documentGuid)).size : 0;
   const matches = hits ? hits.reduce((n, h) => n + h.matches.length, 0) : 0;
 
   return (
@@ -69,7 +70,7 @@ export function SearchPanel({ limit = 200 }: SearchPanelProps = {}) {
             ? `Nothing found for “${searched}”.`
             : `${plural(matches, 'match', 'matches')} in ${plural(docs, 'document', 'documents')}${hits.length >= limit ? ` (the first ${limit} passages)` : ''}`}
       </p>
-      {hits && hits.length > 0 && <SearchResults hits={hits} onOpen={(h, g) => openDocument(h.document, { start: h.start, end: h.end }, g.marks)} />}
+      {hits && hits.length > 0 && <SearchResults hits={hits} onOpen={(h, g) => openDocument(h.documentGuid, { start: h.start, end: h.end }, g.marks)} />}
     </section>
   );
 }

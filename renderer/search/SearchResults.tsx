@@ -22,7 +22,7 @@ export function SearchResults({ hits, onOpen }: SearchResultsProps) {
   return (
     <div className="results">
       {groupHits(hits).map((g) => (
-        <section key={g.document} className="results-doc" aria-label={g.document}>
+        <section key={g.documentGuid} className="results-doc" aria-label={g.document}>
           <h3>
             {g.document} <span className="meta">· {plural(hitCount(g), 'match', 'matches')}</span>
           </h3>

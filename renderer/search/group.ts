@@ -4,6 +4,7 @@ import type { Span } from '../../shared/types.js';
 import { groupInOrder } from '../retrieval/group.js';
 
 export interface HitGroup {
+  documentGuid: string;
   document: string;
   hits: SearchHitView[];
   /** Every match in this document, in order: the marks shown when it is opened. */
@@ -11,8 +12,9 @@ export interface HitGroup {
 }
 
 export function groupHits(hits: readonly SearchHitView[]): HitGroup[] {
-  return groupInOrder(hits, (h) => h.document).map(([document, list]) => ({
-    document,
+  return groupInOrder(hits, (h) => h.documentGuid).map(([documentGuid, list]) => ({
+    documentGuid,
+    document: list[0]!.document,
     hits: list,
     marks: list.flatMap((h) => h.matches.map((m) => ({ start: m.start, end: m.end }))).sort((a, b) => a.start - b.start),
   }));

@@ -92,9 +92,7 @@ export function useStripes(scroller: RefObject<HTMLElement | null>, body: RefObj
     const b = body.current;
     const root = b?.querySelector('.transcript-text');
     if (!index || !s || !b || !root) return;
-    const t0 = performance.now();
     const win = visibleWindow(s, b, root.children, lines);
-    (window as any).__perf = [...((window as any).__perf ?? []), ['window', performance.now() - t0]];
     const placed: Placed<CodingView>[] = [];
     if (win) {
       for (const c of codings) {
@@ -105,7 +103,6 @@ export function useStripes(scroller: RefObject<HTMLElement | null>, body: RefObj
         placed.push({ item: c, top: c.start < win.startChar ? win.top : band.top, bottom: c.end > win.endChar ? win.bottom : band.bottom, lane: lanes.of.get(c.guid) ?? 0 });
       }
     }
-    (window as any).__perf = [...((window as any).__perf ?? []), ['stripes', performance.now() - t0, placed.length]];
     const margin = MARGIN * s.clientHeight;
     measured.current = win ? { from: s.scrollTop - margin + 1, to: s.scrollTop + s.clientHeight + margin - 1 } : null;
     setLayout({ placed, lanes: lanes.count, height: b.scrollHeight });

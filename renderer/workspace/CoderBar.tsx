@@ -7,24 +7,28 @@ import { useState } from 'react';
 import type { CoderWithCounts, ProjectInfoView } from '../../shared/api/types.js';
 import { useWorkspace } from './context.js';
 
-export type Show = { kind: 'mine' } | { kind: 'all' } | { kind: 'coder'; name: string };
+/** Whose codings are shown; another coder by GUID. */
+export type Show = { kind: 'mine' } | { kind: 'all' } | { kind: 'coder'; guid: string };
 
 export interface CoderBarProps {
   info: ProjectInfoView | null;
   coders: readonly CoderWithCounts[];
   show: Show;
   onShow(show: Show): void;
-  onChooseCoder(name: string): void;
+  /** An existing coder, by GUID. */
+  onChooseCoder(guid: string): void;
+  /** A typed name (an existing coder's or a new one). */
+  onAddCoder(name: string): void;
 }
 
-export const showValue = (s: Show) => (s.kind === 'coder' ? `coder:${s.name}` : s.kind);
-export const parseShow = (v: string): Show => (v.startsWith('coder:') ? { kind: 'coder', name: v.slice(6) } : v === 'all' ? { kind: 'all' } : { kind: 'mine' });
+export const showValue = (s: Show) => (s.kind === 'coder' ? `coder:${s.guid}` : s.kind);
+export const parseShow = (v: string): Show => (v.startsWith('coder:') ? { kind: 'coder', guid: v.slice(6) } : v === 'all' ? { kind: 'all' } : { kind: 'mine' });
 
-export function CoderBar({ info, coders, show, onShow, onChooseCoder }: CoderBarProps) {
-  const { api, coder, run, changed, notify } = useWorkspace();
+export function CoderBar({ info, coders, show, onShow, onChooseCoder, onAddCoder }: CoderBarProps) {
+  const { api, coder, coderName, run, changed, notify } = useWorkspace();
   const [adding, setAdding] = useState(false);
-  const hidden = !!info?.blind && !info.revealed.includes(coder);
-  const others = coders.filter((c) => c.name !== coder);
+  const hidden = !!info?.blind && !info.revealed.some((r) => r.guid === coder);
+  const others = coders.filter((c) => c.guid !== coder);
 
   const setBlind = async (on: boolean) => {
     if ((await run(api['coders.setBlind']({ on }))) === undefined) return;
@@ -33,9 +37,9 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder }: CoderBar
     changed();
   };
   const reveal = async () => {
-    if (!window.confirm(`Show the other coders' codings to ${coder}? This is recorded in the project and cannot be taken back.`)) return;
+    if (!window.confirm(`Show the other coders' codings to ${coderName}? This is recorded in the project and cannot be taken back.`)) return;
     if ((await run(api['coders.reveal']({ coder }))) === undefined) return;
-    notify(`${coder} now sees every coder's codings`);
+    notify(`${coderName} now sees every coder's codings`);
     changed();
   };
 
@@ -51,7 +55,7 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder }: CoderBar
             onKeyDown={(e) => {
               if (e.key === 'Escape') setAdding(false);
               if (e.key !== 'Enter' || !e.currentTarget.value.trim()) return;
-              onChooseCoder(e.currentTarget.value.trim());
+              onAddCoder(e.currentTarget.value.trim());
               setAdding(false);
             }}
             onBlur={() => setAdding(false)}
@@ -60,7 +64,7 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder }: CoderBar
           <select aria-label="Active coder" value={coder} onChange={(e) => (e.target.value === '\u0000new' ? setAdding(true) : onChooseCoder(e.target.value))}>
             {!coder && <option value="">choose…</option>}
             {coders.map((c) => (
-              <option key={c.guid} value={c.name}>
+              <option key={c.guid} value={c.guid}>
                 {c.name}
               </option>
             ))}
@@ -74,7 +78,7 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder }: CoderBar
           <option value="mine">Mine</option>
           {!hidden &&
             others.map((c) => (
-              <option key={c.guid} value={`coder:${c.name}`}>
+              <option key={c.guid} value={`coder:${c.guid}`}>
                 {c.name}'s
               </option>
             ))}

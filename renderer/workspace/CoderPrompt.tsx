@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import type { CoderWithCounts } from '../../shared/api/types.js';
 
-export function CoderPrompt({ coders, onChoose }: { coders: readonly CoderWithCounts[]; onChoose(name: string): void }) {
+/** `onChoose`: an existing coder, by GUID; `onAdd`: a typed name (an existing coder's or a new one). */
+export function CoderPrompt({ coders, onChoose, onAdd }: { coders: readonly CoderWithCounts[]; onChoose(guid: string): void; onAdd(name: string): void }) {
   const [name, setName] = useState('');
   return (
     <form
@@ -13,12 +14,12 @@ export function CoderPrompt({ coders, onChoose }: { coders: readonly CoderWithCo
       aria-label="Who is coding?"
       onSubmit={(e) => {
         e.preventDefault();
-        if (name.trim()) onChoose(name.trim());
+        if (name.trim()) onAdd(name.trim());
       }}
     >
       <strong>Who is coding?</strong> Codings are stored under this name, and a second coder’s are kept apart for agreement.{' '}
       {coders.map((c) => (
-        <button key={c.guid} type="button" className="primary" onClick={() => onChoose(c.name)}>
+        <button key={c.guid} type="button" className="primary" onClick={() => onChoose(c.guid)}>
           I am {c.name}
         </button>
       ))}{' '}

@@ -8,9 +8,11 @@ import type { ApiClient } from '../api/client.js';
 
 export interface Workspace {
   api: ApiClient;
-  /** The active coder's name ('' until chosen). */
+  /** The active coder's GUID ('' until chosen): what coding calls pass as `coder`. */
   coder: string;
-  /** Pass as `viewer` to reading calls: under blind coding the server hides others' codings. */
+  /** The active coder's name, for what is shown ('' until chosen). */
+  coderName: string;
+  /** The active coder's GUID as `viewer` for reading calls: under blind coding the server hides others' codings. */
   viewer: string | undefined;
   /** Awaits a call; on failure shows its one-line message in the error banner and resolves undefined. */
   run<T>(call: Promise<T>): Promise<T | undefined>;
@@ -26,7 +28,7 @@ export interface Workspace {
    * Open a document scrolled to `focus` (flashed briefly), with `marks` (e.g. search matches)
    * highlighted until another document is opened or a new search is made. Offsets: UTF-16, [start, end).
    */
-  openDocument(name: string, focus?: { start: number; end: number }, marks?: { start: number; end: number }[]): void;
+  openDocument(guid: string, focus?: { start: number; end: number }, marks?: { start: number; end: number }[]): void;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);

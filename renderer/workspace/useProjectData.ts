@@ -25,13 +25,14 @@ export function useProjectLists(ws: Pick<Workspace, 'api' | 'run' | 'version'>) 
   return { info, docs, codes, coders };
 }
 
-/** Which coders' codings to ask for: mine, one other coder's, or all (undefined). */
+/** Which coders' codings to ask for (GUIDs): mine, one other coder's, or all (undefined). */
 export function codersToShow(show: Show, coder: string): string[] | undefined {
   if (show.kind === 'all') return undefined;
-  if (show.kind === 'coder') return [show.name];
+  if (show.kind === 'coder') return [show.guid];
   return coder ? [coder] : [];
 }
 
+/** `open`: the GUID of the document shown. */
 export function useOpenDocument(ws: Pick<Workspace, 'api' | 'run' | 'version' | 'viewer' | 'coder'>, open: string | null, show: Show) {
   const { api, run, version, viewer, coder } = ws;
   const [view, setView] = useState<{ content: DocumentContentView | null; codings: CodingView[] }>({ content: null, codings: [] });
@@ -53,7 +54,7 @@ export function useOpenDocument(ws: Pick<Workspace, 'api' | 'run' | 'version' | 
   const reload = useCallback(async () => {
     if (!open) return;
     const r = await run(codingsOf(open));
-    if (r) setView((v) => (v.content?.name === open ? { ...v, codings: r } : v));
+    if (r) setView((v) => (v.content?.guid === open ? { ...v, codings: r } : v));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, run, open, key, viewer]);
   const first = useRef(true);

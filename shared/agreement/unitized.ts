@@ -106,15 +106,21 @@ function sections(acc: Acc, n: number, spans: readonly CategorizedSpan[], who: s
       fail('invalid_input', `${who}: units ${JSON.stringify(acc.labels[prev.value])} [${prev.start}, ${prev.end}) and ${JSON.stringify(acc.labels[u.value])} [${u.start}, ${u.end}) overlap; codes grouped as one variable must not overlap within a coder`);
     }
     if (u.start > pos) {
-      out.start.push(pos), out.end.push(u.start), out.value.push(0);
+      out.start.push(pos);
+      out.end.push(u.start);
+      out.value.push(0);
       acc.S[0]! += u.start - pos;
     }
-    out.start.push(u.start), out.end.push(u.end), out.value.push(u.value);
+    out.start.push(u.start);
+    out.end.push(u.end);
+    out.value.push(u.value);
     acc.S[u.value]! += (u.end - u.start) ** 2;
     pos = u.end;
   }
   if (pos < n) {
-    out.start.push(pos), out.end.push(n), out.value.push(0);
+    out.start.push(pos);
+    out.end.push(n);
+    out.value.push(0);
     acc.S[0]! += n - pos;
   }
   return out;

@@ -1,16 +1,21 @@
 /**
  * The one API contract between the renderer and the services. Every call the UI may make is
  * listed here with a zod schema for its arguments (checked at the boundary, in every transport)
- * and its result type. Electron's preload, the HTTP bridge and the renderer's client are all
- * built from these keys, so nothing else can be called.
+ * and its result type. Electron's preload, IPC handlers and the HTTP bridge are built from these
+ * keys, and the renderer's client from their type (a type-only import, so zod stays out of the
+ * page), so nothing else can be called.
  *
- * Items are named as a researcher names them: documents by name, codes by path ("A/B"), coders
- * by name, codings by GUID. Offsets are UTF-16 code units into the stored text, [start, end).
+ * Identity: every argument that names a document, code, coder, case or coding takes its GUID
+ * (`document`, `code`, `coder`, `parent`, `source`, `target`, `viewer`, `coders`, `documents`,
+ * memo targets); names and paths are for people, and callers that start from them (the CLI)
+ * resolve them to GUIDs once. Results carry both: the GUID and the readable name or code path
+ * ("A/B"). New names (`name`, `newName`, `caseName`) stay text. Offsets are UTF-16 code units
+ * into the stored text, [start, end).
  */
 import { z } from 'zod';
+import { AGREEMENT_UNITS, DECISIONS, TABLE_STATISTICS } from '../agreement/reports.js';
 import type { ErrorCode } from '../errors.js';
 import type { CodeRecord, CoderRecord } from '../types.js';
-import type { ApiMethodName } from './methods.js';
 import type * as T from './types.js';
 
 /** A phantom marker carrying a result type; it holds nothing at run time. */
@@ -19,7 +24,6 @@ const result = <R>() => undefined as unknown as R;
 /** Type errors say what was expected; a missing field says it is required. */
 const need = (what: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : `must be ${what}`) });
 const name = z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long');
-const path = z.string(need('a code path')).trim().min(1, 'must not be empty').max(2000, 'is too long');
 const guid = z.string(need('a GUID')).trim().min(1, 'must not be empty').max(100, 'is too long');
 const offset = z.number(need('a number')).int('must be a whole number').min(0, 'must be 0 or more');
 const text = z.string(need('text')).max(1_000_000, 'is too long');
@@ -36,78 +40,189 @@ const codeFields = {
 };
 /** Base64 of a file up to the import limit (50 MB), with room for the encoding. */
 const upload = z.strictObject({ name, base64: z.string(need('base64 text')).max(70_000_000, 'is over the 50 MB import limit') });
+/** A table or code book handed over as text (its file read by the caller); the services' 50 MB table limit. */
+const tableText = z.string(need('text')).max(60_000_000, 'is over the 50 MB limit for tables');
+/** A path on this computer (callers on this computer only: the CLI, the Electron menu). */
+const filePath = z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long');
+/** Two coders compared (A first, B second), optionally only some codes and documents; all GUIDs. */
+const pairScope = {
+  coders: z.tuple([guid, guid], { error: 'must be two coder GUIDs, A first' }),
+  codes: z.array(guid).max(10_000, 'too many codes').optional(),
+  documents: z.array(guid).max(100_000, 'too many documents').optional(),
+};
+/** Bootstrap resampling, seeded so the same call gives the same interval. */
+const resampling = z.strictObject({
+  resamples: z.number(need('a number')).int('must be a whole number').min(10, 'must be 10 or more').max(100_000, 'must be 100000 or less'),
+  seed: z.number(need('a number')).int('must be a whole number').min(0, 'must be 0 or more'),
+});
 
+/**
+ * One entry per method: `args` (the zod schema), `result` (a phantom type), and `writes: true`
+ * when the call changes the project file. An entry without `writes` only reads: the Electron
+ * shell shows "saving" for writing calls only (READ_ONLY_METHODS in electron/main/ipc.ts).
+ */
 export const contract = {
   'project.info': { args: none, result: result<T.ProjectInfoView>() },
 
   'documents.list': { args: none, result: result<T.DocumentListItem[]>() },
-  'documents.content': { args: z.strictObject({ document: name }), result: result<T.DocumentContentView>() },
+  'documents.content': { args: z.strictObject({ document: guid }), result: result<T.DocumentContentView>() },
   /** Browser mode sends file contents; all or nothing: one bad file and none is imported. */
   'documents.import': {
+    writes: true,
     args: z.strictObject({ files: z.array(upload).min(1, 'must list at least one file').max(500, 'too many files at once'), caseName: name.optional(), allowDuplicates: flag.optional() }),
     result: result<T.ImportReportView>(),
   },
-  'documents.rename': { args: z.strictObject({ document: name, newName: name }), result: result<null>() },
-  'documents.deletionImpact': { args: z.strictObject({ document: name }), result: result<T.DocumentImpact>() },
-  'documents.delete': { args: z.strictObject({ document: name }), result: result<T.DocumentImpact>() },
+  'documents.rename': { writes: true, args: z.strictObject({ document: guid, newName: name }), result: result<null>() },
+  'documents.deletionImpact': { args: z.strictObject({ document: guid }), result: result<T.DocumentImpact>() },
+  'documents.delete': { writes: true, args: z.strictObject({ document: guid }), result: result<T.DocumentImpact>() },
+  /**
+   * Files on this computer, by path; a folder imports the transcripts in it (not its sub-folders),
+   * in name order, and reports what else it held. All or nothing, as documents.import.
+   */
+  'documents.importFiles': {
+    writes: true,
+    args: z.strictObject({
+      paths: z.array(filePath).min(1, 'must list at least one file').max(10_000, 'too many files at once'),
+      caseName: name.optional(),
+      allowDuplicates: flag.optional(),
+      /** Largest accepted file in bytes (default 50 MB). */
+      maxBytes: z.number(need('a number')).int('must be a whole number').min(1, 'must be 1 or more').optional(),
+    }),
+    result: result<T.FileImportReportView>(),
+  },
+  /** The document (or, with `speaker`, that speaker's turns) belongs to case `caseName`, made if new; null: no case. */
+  'documents.setCase': { writes: true, args: z.strictObject({ document: guid, caseName: name.nullable(), speaker: name.optional() }), result: result<null>() },
 
   'codebook.list': { args: none, result: result<T.CodeWithCounts[]>() },
-  'codebook.create': { args: z.strictObject({ parent: path.nullable(), name, ...codeFields }), result: result<CodeRecord>() },
+  'codebook.create': { writes: true, args: z.strictObject({ parent: guid.nullable(), name, ...codeFields }), result: result<CodeRecord>() },
   /** Returns the code as it is now (its path changes with its name). */
-  'codebook.update': { args: z.strictObject({ code: path, name: name.optional(), ...codeFields }), result: result<CodeRecord>() },
+  'codebook.update': { writes: true, args: z.strictObject({ code: guid, name: name.optional(), ...codeFields }), result: result<CodeRecord>() },
   /** parent null: top level; position among the new siblings (default: last). */
-  'codebook.move': { args: z.strictObject({ code: path, parent: path.nullable(), position: offset.optional() }), result: result<null>() },
-  'codebook.merge': { args: z.strictObject({ source: path, target: path }), result: result<{ moved: number; collapsed: number }>() },
-  'codebook.deletionImpact': { args: z.strictObject({ code: path }), result: result<T.CodeImpact>() },
-  'codebook.delete': { args: z.strictObject({ code: path }), result: result<T.CodeImpact>() },
+  'codebook.move': { writes: true, args: z.strictObject({ code: guid, parent: guid.nullable(), position: offset.optional() }), result: result<null>() },
+  'codebook.merge': { writes: true, args: z.strictObject({ source: guid, target: guid }), result: result<{ moved: number; collapsed: number }>() },
+  'codebook.deletionImpact': { args: z.strictObject({ code: guid }), result: result<T.CodeImpact>() },
+  'codebook.delete': { writes: true, args: z.strictObject({ code: guid }), result: result<T.CodeImpact>() },
   /** Fuzzy search over code names, paths and definitions (the code picker). */
   'codebook.find': { args: z.strictObject({ query: z.string(need('text')).max(200, 'is too long'), limit: limit.optional() }), result: result<CodeRecord[]>() },
+  /** Creates `names` as a chain under `parent` (null: top level), reusing those that exist; the last must be new. One step. */
+  'codebook.createPath': {
+    writes: true,
+    args: z.strictObject({ parent: guid.nullable(), names: z.array(name).min(1, 'must name at least one code').max(100, 'is too deep'), ...codeFields }),
+    result: result<T.CreatedPathView>(),
+  },
+  'codebook.export': { args: z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }) }), result: result<T.CodebookExportView>() },
+  /** Adds the codes the project lacks (matched by GUID, then path); `update` overwrites matched codes' fields. `name` names the file in messages. */
+  'codebook.import': {
+    writes: true,
+    args: z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }), content: tableText, name: name.optional(), update: flag.optional() }),
+    result: result<T.CodebookImportReportView>(),
+  },
 
   'coders.list': { args: none, result: result<T.CoderWithCounts[]>() },
-  'coders.add': { args: z.strictObject({ name }), result: result<CoderRecord>() },
+  'coders.add': { writes: true, args: z.strictObject({ name }), result: result<CoderRecord>() },
   /** Blind coding on or off for the whole project (each coder then sees only their own codings). */
-  'coders.setBlind': { args: z.strictObject({ on: flag }), result: result<null>() },
+  'coders.setBlind': { writes: true, args: z.strictObject({ on: flag }), result: result<null>() },
   /** This coder chooses to see the others' codings; recorded and final. */
-  'coders.reveal': { args: z.strictObject({ coder: name }), result: result<null>() },
+  'coders.reveal': { writes: true, args: z.strictObject({ coder: guid }), result: result<null>() },
 
   /** All codings of one document, optionally only some coders'; under blind coding pass `viewer`. */
-  'codings.forDocument': { args: z.strictObject({ document: name, coders: z.array(name).optional(), viewer: name.optional() }), result: result<T.CodingView[]>() },
-  'codings.apply': { args: z.strictObject({ document: name, code: path, coder: name, start: offset, end: offset, memo: text.optional() }), result: result<T.ApplyResultView>() },
-  'codings.remove': { args: z.strictObject({ guid }), result: result<null>() },
-  'codings.resize': { args: z.strictObject({ guid, start: offset, end: offset }), result: result<T.ApplyResultView>() },
-  'codings.recode': { args: z.strictObject({ guid, code: path }), result: result<T.ApplyResultView>() },
+  'codings.forDocument': { args: z.strictObject({ document: guid, coders: z.array(guid).optional(), viewer: guid.optional() }), result: result<T.CodingView[]>() },
+  'codings.apply': { writes: true, args: z.strictObject({ document: guid, code: guid, coder: guid, start: offset, end: offset, memo: text.optional() }), result: result<T.ApplyResultView>() },
+  'codings.remove': { writes: true, args: z.strictObject({ guid }), result: result<null>() },
+  'codings.resize': { writes: true, args: z.strictObject({ guid, start: offset, end: offset }), result: result<T.ApplyResultView>() },
+  'codings.recode': { writes: true, args: z.strictObject({ guid, code: guid }), result: result<T.ApplyResultView>() },
   /** An empty body removes the memo. */
-  'codings.setMemo': { args: z.strictObject({ guid, body: text }), result: result<null>() },
+  'codings.setMemo': { writes: true, args: z.strictObject({ guid, body: text }), result: result<null>() },
+  /** CSV `document,code,coder,start,end[,memo]` by names, as people write it; every row checked first; unknown coders created. */
+  'codings.import': { writes: true, args: z.strictObject({ csv: tableText, name: name.optional() }), result: result<T.CodingsImportReportView>() },
+  /** Every coding (under blind coding, what `viewer` may see), with the same as CSV or JSON text. */
+  'codings.export': { args: z.strictObject({ format: z.enum(['csv', 'json'], { error: 'must be csv or json' }), viewer: guid.optional() }), result: result<T.CodingsExportView>() },
 
-  /** `name`: the document name, code path or case name (none for the project memo). */
-  'memos.get': { args: z.strictObject({ kind: memoKind, name: name.optional() }), result: result<string | null>() },
-  'memos.set': { args: z.strictObject({ kind: memoKind, name: name.optional(), body: text }), result: result<null>() },
+  /** `target`: the GUID of the document, code or case (none for the project memo). */
+  'memos.get': { args: z.strictObject({ kind: memoKind, target: guid.optional() }), result: result<string | null>() },
+  'memos.set': { writes: true, args: z.strictObject({ kind: memoKind, target: guid.optional(), body: text }), result: result<null>() },
 
   /** Full-text search: words, "quoted phrases", prefix*; accents ignored. Hits in document order. */
   'search.corpus': { args: z.strictObject({ query: z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long'), limit: limit.optional() }), result: result<T.SearchHitView[]>() },
   /** The coded segments of a code; `where` filters by case attribute; `find` fuzzy-searches the quotes. */
   'retrieval.segments': {
     args: z.strictObject({
-      code: path,
+      code: guid,
       descendants: flag.optional(),
-      coders: z.array(name).optional(),
-      documents: z.array(name).optional(),
+      coders: z.array(guid).optional(),
+      documents: z.array(guid).optional(),
       where: z.record(z.string(), z.string(need('text'))).optional(),
-      viewer: name.optional(),
+      viewer: guid.optional(),
       find: z.string(need('text')).max(200, 'is too long').optional(),
     }),
     result: result<T.SegmentView[]>(),
   },
   'cases.list': { args: none, result: result<T.CasesView>() },
+  /** CSV: first column the case name, others attributes ("name:type" declares a type). Every row checked first. */
+  'cases.importAttributes': { writes: true, args: z.strictObject({ csv: tableText, name: name.optional() }), result: result<T.AttributesImportReportView>() },
 
   /** Undo/redo this session's changes (each UI action is one step); `entities` says what to reload. */
-  'history.undo': { args: none, result: result<T.HistoryStep>() },
-  'history.redo': { args: none, result: result<T.HistoryStep>() },
+  'history.undo': { writes: true, args: none, result: result<T.HistoryStep>() },
+  'history.redo': { writes: true, args: none, result: result<T.HistoryStep>() },
   'history.state': { args: none, result: result<T.HistoryState>() },
 
-  // Later, in this same object: 'agreement.*' (reports, disagreements), 'consensus.*' (start,
-  // decide, status), 'export.*' (themed excerpts, REFI-QDA). Each needs a handler in
-  // electron/api/handlers.ts, and its changes need an inverse in electron/services/undo/ to be undoable.
+  /** Agreement between two coders at one unit (default character); statistics as computed, never rounded. */
+  'agreement.report': {
+    args: z.strictObject({
+      ...pairScope,
+      unit: z.enum(AGREEMENT_UNITS, { error: `must be one of ${AGREEMENT_UNITS.join(', ')}` }).optional(),
+      /** segment unit: minimum overlap |A∩B| / |A∪B| in percent (default 90). */
+      overlap: z.number(need('a number')).gt(0, 'must be more than 0').max(100, 'must be 100 or less').optional(),
+      /** character unit: bootstrap 95% intervals from resampled documents. */
+      ci: resampling.optional(),
+    }),
+    result: result<T.AgreementReport>(),
+  },
+  /**
+   * A statistic over a units × coders table (header: coder names; empty cell: missing), given as
+   * CSV text or as a CSV file on this computer (one of the two). Needs no project.
+   */
+  'agreement.stats': {
+    args: z.strictObject({
+      csv: z.string(need('CSV text')).max(50_000_000, 'is too long').optional(),
+      file: z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long').optional(),
+      /** Names CSV text in messages (a file is named by its file name). */
+      name: name.optional(),
+      statistic: z.enum(TABLE_STATISTICS, { error: `must be one of ${TABLE_STATISTICS.join(', ')}` }),
+      level: z.enum(['nominal', 'ordinal', 'interval', 'ratio'], { error: 'must be one of nominal, ordinal, interval, ratio' }).optional(),
+      categories: z.number(need('a number')).int('must be a whole number').min(2, 'must be 2 or more').optional(),
+      ci: resampling.optional(),
+    }),
+    result: result<T.TableStatResult>(),
+  },
+  /** Every stretch one coder coded and the other did not, in document order, each with a stable id. */
+  'agreement.disagreements': { args: z.strictObject(pairScope), result: result<T.Disagreement[]>() },
+  /** Creates or refreshes the consensus coder of two coders (`name`: default "Consensus (A+B)"). */
+  'consensus.start': { writes: true, args: z.strictObject({ ...pairScope, name: name.optional() }), result: result<T.StartResult>() },
+  /** Decides one disagreement (`item`: its id); custom keeps [start, end) instead. */
+  'consensus.decide': {
+    writes: true,
+    args: z.strictObject({
+      ...pairScope,
+      name: name.optional(),
+      item: z.string(need('a disagreement id')).trim().min(1, 'must not be empty').max(100, 'is too long'),
+      decision: z.enum(DECISIONS, { error: `must be one of ${DECISIONS.join(', ')}` }),
+      start: offset.optional(),
+      end: offset.optional(),
+      reason: text.optional(),
+    }),
+    result: result<T.DecideResult>(),
+  },
+  'consensus.status': { args: z.strictObject({ ...pairScope, name: name.optional() }), result: result<T.ConsensusStatus>() },
+
+  /** Merges a second coder's project file (a path on this computer) into this one, after a backup. */
+  'project.mergeCoderProject': { writes: true, args: z.strictObject({ file: z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long') }), result: result<T.CoderProjectMergeReport>() },
+  /** The event log, newest first. */
+  'project.log': { args: z.strictObject({ limit: limit.optional() }), result: result<T.ProjectLogView>() },
+
+  // Later, in this same object: 'export.*' (themed excerpts, REFI-QDA). Each needs a handler in
+  // electron/api/handlers.ts (or handlers/*.ts), and its changes need an inverse in
+  // electron/services/undo/ to be undoable (consensus and coder-project merges are not: they clear the history).
 } as const;
 
 export type Contract = typeof contract;
@@ -127,10 +242,11 @@ export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiErro
 
 export const API_METHODS = Object.keys(contract) as ApiMethod[];
 
-/** methods.ts (the zod-free list the renderer uses) must name exactly the contract's keys. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const methodListMatches: Same<ApiMethod, ApiMethodName> = true;
-void methodListMatches;
+/** Whether a call changes the project file (its entry says `writes: true`). */
+export function methodWrites(m: ApiMethod): boolean {
+  const entry = contract[m];
+  return 'writes' in entry && entry.writes === true;
+}
 
 export function isApiMethod(m: string): m is ApiMethod {
   return Object.hasOwn(contract, m);

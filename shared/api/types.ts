@@ -5,6 +5,12 @@
  */
 import type { AttributeType, CodeRecord, CoderRecord, Cue, DocumentSummary, Span, Turn } from '../types.js';
 
+/** An item as results name it: its GUID (what arguments take) and what people read. */
+export interface Named {
+  guid: string;
+  name: string;
+}
+
 /** What a project holds (electron/services/project.ts projectInfo returns exactly this). */
 export interface ProjectInfo {
   path: string;
@@ -14,7 +20,7 @@ export interface ProjectInfo {
   schemaVersion: number;
   documents: number;
   codes: number;
-  coders: string[];
+  coders: Named[];
   codings: number;
 }
 
@@ -22,12 +28,12 @@ export interface ProjectInfoView extends ProjectInfo {
   /** Blind coding: while on, pass `viewer` to codings.forDocument and retrieval.segments. */
   blind: boolean;
   /** Coders who have chosen to see the others' codings. */
-  revealed: string[];
+  revealed: Named[];
 }
 
 export interface DocumentListItem extends DocumentSummary {
   /** Codings per coder in this document (coders with none are left out). */
-  byCoder: { coder: string; codings: number }[];
+  byCoder: { coderGuid: string; coder: string; codings: number }[];
 }
 
 export interface DocumentContentView {
@@ -45,6 +51,7 @@ export interface ImportReportView {
 }
 
 export interface DocumentImpact {
+  guid: string;
   document: string;
   codings: number;
 }
@@ -56,6 +63,8 @@ export interface CodeWithCounts extends CodeRecord {
 }
 
 export interface CodeImpact {
+  guid: string;
+  /** The code's path. */
   code: string;
   subcodes: number;
   codings: number;
@@ -73,6 +82,7 @@ export interface CodingView extends Span {
   /** The code's path, e.g. "Dynamic security/Boundaries". */
   code: string;
   color: string;
+  coderGuid: string;
   coder: string;
   memo: string | null;
 }
@@ -85,6 +95,7 @@ export interface ApplyResultView extends Span {
 }
 
 export interface SearchHitView extends Span {
+  documentGuid: string;
   document: string;
   documentId: number;
   matches: Span[];
@@ -94,8 +105,12 @@ export interface SearchHitView extends Span {
 
 export interface SegmentView extends Span {
   guid: string;
+  documentGuid: string;
   document: string;
+  codeGuid: string;
+  /** The code's path. */
   code: string;
+  coderGuid: string;
   coder: string;
   lineStart: number;
   lineEnd: number;
@@ -124,4 +139,116 @@ export interface HistoryStep {
   /** Kinds of item it touched (coding, code, document, memo, coder, case): what to reload. */
   entities: string[];
   state: HistoryState;
+}
+
+/** One change from the project's append-only event log. */
+export interface ProjectEvent {
+  id: number;
+  /** Events of one user action share a batch. */
+  batch: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityGuid: string | null;
+  /** The entity's name or path when the event carries one, else the start of its GUID. */
+  label: string;
+}
+
+export interface ProjectLogView {
+  /** Newest first. */
+  events: ProjectEvent[];
+  /** Events in the whole log. */
+  total: number;
+}
+
+export type {
+  AgreementReport,
+  AgreementUnit,
+  CharacterReport,
+  ConsensusStatus,
+  DecideResult,
+  Decision,
+  Disagreement,
+  PresenceReport,
+  SegmentReport,
+  StartResult,
+  TableStatResult,
+  TurnReport,
+  UnitizedReport,
+} from '../agreement/reports.js';
+
+/** What merging a second coder's project file did: matched, added, conflicted, and the backup made first. */
+export interface CoderProjectMergeReport {
+  /** The other file's name. */
+  from: string;
+  /** Path of the copy of this project written before anything changed. */
+  backup: string;
+  documents: { matched: number; added: string[] };
+  codes: { matched: number; added: string[] };
+  coders: { matched: number; added: string[]; renamed: { from: string; to: string }[] };
+  codings: { added: number; skipped: number };
+  cases: { added: string[]; valuesSet: number };
+  memos: { added: number };
+  conflicts: { kind: string; item: string; reason: string }[];
+}
+
+// ---- files and tables in and out (the CLI reads and writes the files; the API moves text) ----
+
+/** documents.importFiles: as documents.import, plus the files a folder held that were not transcripts. */
+export interface FileImportReportView extends ImportReportView {
+  /** Files in a given folder left alone (sub-folders, hidden files, other types), with why. */
+  ignored: { file: string; reason: string }[];
+}
+
+/** codebook.createPath: the new code, and the paths of every code it made (missing parents first). */
+export interface CreatedPathView {
+  code: CodeRecord;
+  created: string[];
+}
+
+export interface CodebookExportView {
+  format: 'json' | 'csv';
+  codes: number;
+  content: string;
+}
+
+export interface CodebookImportReportView {
+  created: string[];
+  matched: number;
+  updated: string[];
+  /** Matched codes whose fields differ from the file; kept as they are unless `update` is set. */
+  differing: string[];
+}
+
+export interface CodingsImportReportView {
+  rows: number;
+  created: number;
+  merged: number;
+  codersCreated: string[];
+}
+
+export interface ExportedCodingView extends Span {
+  guid: string;
+  document: string;
+  code: string;
+  coder: string;
+  memo: string;
+  quote: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** codings.export: the rows, and the same as CSV (re-importable) or JSON text. */
+export interface CodingsExportView {
+  format: 'csv' | 'json';
+  rows: ExportedCodingView[];
+  content: string;
+}
+
+export interface AttributesImportReportView {
+  casesCreated: number;
+  casesUpdated: number;
+  attributesCreated: string[];
+  valuesSet: number;
 }

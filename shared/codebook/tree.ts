@@ -209,3 +209,13 @@ export function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/** Code paths compare case-insensitively, segment by segment, ignoring spaces around "/". */
+export function normalisePath(path: string): string {
+  return path
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .join('/')
+    .toLowerCase();
+}

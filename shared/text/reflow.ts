@@ -188,7 +188,7 @@ function labelRule(lines: readonly string[]): (line: string) => boolean {
 }
 
 function joinLines(prev: string, next: string): { text: string; dehyphenated: boolean } {
-  const m = /(^|[^\p{L}\p{M}\-])([\p{L}\p{M}][\p{L}\p{M}\-]*)-$/u.exec(prev);
+  const m = /(^|[^\p{L}\p{M}-])([\p{L}\p{M}][\p{L}\p{M}-]*)-$/u.exec(prev);
   if (!m) return { text: `${prev} ${next}`, dehyphenated: false };
   const word = m[2] ?? '';
   const keepHyphen = !/^\p{Ll}/u.test(next) || word.includes('-') || KEEP_HYPHEN_AFTER.has(word.toLowerCase());

@@ -67,7 +67,7 @@ export async function foundationBench(dir: string): Promise<Row[]> {
   const fts = median(ftsTimes);
   rows.push({ measure: `FTS query, ${(words / 1e6).toFixed(2)}M words (50 hits)`, value: fmt(fts, 'ms', 2), goal: '< 20 ms', ok: fts < 20, note: `${ftsTimes.length} queries` });
 
-  // 20,000 codings in one action, through the same merge rule as coding by hand.
+  // 20,000 codings in one action, through the same span-union rule as coding by hand.
   createCode(s, null, 'Bench');
   for (let k = 0; k < 39; k += 1) createCode(s, 'Bench', `Code ${k}`);
   addCoder(s, 'A');

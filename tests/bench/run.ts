@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agreementBench } from './agreement.js';
+import { cliBench } from './cli.js';
 import { foundationBench } from './foundation.js';
 import { printTable } from './stats.js';
 import { workspaceBench } from './workspace.js';
@@ -17,6 +18,11 @@ try {
     const w = await workspaceBench(dir);
     printTable('Workspace (2-hour interview, 1,500 codings, headless Chromium)', w.rows);
     for (const n of w.notes) console.log(n);
+  }
+  if (!only || only === 'cli') {
+    const c = await cliBench(dir);
+    printTable('CLI (whole `marginalia` processes, wall clock)', c.rows);
+    for (const n of c.notes) console.log(n);
   }
 } finally {
   if (!process.env.KEEP_BENCH) rmSync(dir, { recursive: true, force: true });

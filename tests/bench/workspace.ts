@@ -34,8 +34,14 @@ function buildRenderer(): { js: number; jsGz: number; css: number; cssGz: number
   const assets = join(OUT, 'assets');
   for (const f of readdirSync(assets)) {
     const data = readFileSync(join(assets, f));
-    if (f.endsWith('.js')) (size.js += data.length), (size.jsGz += gzipSync(data).length);
-    if (f.endsWith('.css')) (size.css += data.length), (size.cssGz += gzipSync(data).length);
+    if (f.endsWith('.js')) {
+      size.js += data.length;
+      size.jsGz += gzipSync(data).length;
+    }
+    if (f.endsWith('.css')) {
+      size.css += data.length;
+      size.cssGz += gzipSync(data).length;
+    }
   }
   return size;
 }

@@ -2,7 +2,7 @@
 import { act, cleanup, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SELECTION_TYPE } from '../../renderer/codebook/CodeTree.js';
-import { api, renderPanel } from './codebook-fixture.js';
+import { api, g, renderPanel } from './codebook-fixture.js';
 
 afterEach(cleanup);
 
@@ -34,7 +34,7 @@ describe('deleting a code', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete code “Dynamic security/Boundaries”?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     await waitFor(() => expect(within(dialog).getByTestId('deletion-impact').textContent).toContain('1 sub-code and removes 4 codings'));
-    expect(calls['codebook.deletionImpact']).toHaveBeenCalledWith({ code: 'Dynamic security/Boundaries' });
+    expect(calls['codebook.deletionImpact']).toHaveBeenCalledWith({ code: g('Dynamic security/Boundaries') });
     // Cancel is focused first (the safe choice); Tab stays inside the dialog.
     const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
     const del = within(dialog).getByRole('button', { name: 'Delete' });
@@ -51,7 +51,7 @@ describe('deleting a code', () => {
     const again = await screen.findByRole('alertdialog');
     await waitFor(() => expect(within(again).getByRole('button', { name: 'Delete' }).hasAttribute('disabled')).toBe(false));
     fireEvent.click(within(again).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(calls['codebook.delete']).toHaveBeenCalledWith({ code: 'Dynamic security/Boundaries' }));
+    await waitFor(() => expect(calls['codebook.delete']).toHaveBeenCalledWith({ code: g('Dynamic security/Boundaries') }));
     expect(ws.changed).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
   });
@@ -90,11 +90,11 @@ describe('dragging onto a code', () => {
       fireEvent.dragEnd(row(from), { dataTransfer: dt });
     };
     drag('No snitching', 'Rapport', 110);
-    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: 'No snitching', parent: 'Dynamic security/Rapport' }));
+    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: g('No snitching'), parent: g('Dynamic security/Rapport') }));
     drag('No snitching', 'Rapport', 101);
-    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: 'No snitching', parent: 'Dynamic security', position: 0 }));
+    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: g('No snitching'), parent: g('Dynamic security'), position: 0 }));
     drag('Rapport', 'Discretion', 119); // after Discretion, counted without Rapport itself
-    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: 'Dynamic security/Rapport', parent: 'Dynamic security', position: 2 }));
+    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: g('Dynamic security/Rapport'), parent: g('Dynamic security'), position: 2 }));
     drag('Dynamic security', 'Over-familiarity', 110); // into its own sub-code: refused
     expect(move).toHaveBeenCalledTimes(3);
   });
@@ -102,14 +102,15 @@ describe('dragging onto a code', () => {
 
 describe('merging a code', () => {
   it('offers every code outside its own branch and merges into the chosen one', async () => {
-    const { calls, ws } = renderPanel({ selected: 'Dynamic security/Boundaries' });
+    const { calls, ws } = renderPanel({ selected: g('Dynamic security/Boundaries') });
     fireEvent.click(screen.getByRole('button', { name: 'Merge…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Merge “Dynamic security/Boundaries” into another code' });
     const select = within(dialog).getByLabelText('Merge into') as HTMLSelectElement;
-    expect(Array.from(select.options).map((o) => o.value)).toEqual(['Dynamic security', 'Dynamic security/Rapport', 'Dynamic security/Discretion', 'Respect', 'No snitching']);
-    fireEvent.change(select, { target: { value: 'Respect' } });
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Dynamic security', 'Dynamic security/Rapport', 'Dynamic security/Discretion', 'Respect', 'No snitching']);
+    expect(select.value).toBe(g('Dynamic security'));
+    fireEvent.change(select, { target: { value: g('Respect') } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
-    await waitFor(() => expect(calls['codebook.merge']).toHaveBeenCalledWith({ source: 'Dynamic security/Boundaries', target: 'Respect' }));
+    await waitFor(() => expect(calls['codebook.merge']).toHaveBeenCalledWith({ source: g('Dynamic security/Boundaries'), target: g('Respect') }));
     expect(ws.changed).toHaveBeenCalledTimes(1);
   });
 });
@@ -117,7 +118,7 @@ describe('merging a code', () => {
 describe('the details sheet', () => {
   it('saves a field on blur and on Ctrl+Enter, only when it changed', async () => {
     const calls = api({ 'memos.get': vi.fn(async () => 'Rapport *memo*') });
-    renderPanel({ selected: 'Respect', calls });
+    renderPanel({ selected: g('Respect'), calls });
     const sheet = screen.getByRole('region', { name: 'Code details: Respect' });
     const definition = within(sheet).getByLabelText('Definition') as HTMLTextAreaElement;
     expect(definition.value).toBe('Mutual regard between staff and prisoners');
@@ -125,13 +126,13 @@ describe('the details sheet', () => {
     expect(calls['codebook.update']).not.toHaveBeenCalled();
     fireEvent.change(definition, { target: { value: 'Being treated as a person' } });
     fireEvent.blur(definition);
-    await waitFor(() => expect(calls['codebook.update']).toHaveBeenCalledWith({ code: 'Respect', definition: 'Being treated as a person' }));
+    await waitFor(() => expect(calls['codebook.update']).toHaveBeenCalledWith({ code: g('Respect'), definition: 'Being treated as a person' }));
     const example = within(sheet).getByLabelText('Example');
     fireEvent.change(example, { target: { value: '“He calls me by my name.”' } });
     fireEvent.keyDown(example, { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(calls['codebook.update']).toHaveBeenLastCalledWith({ code: 'Respect', example: '“He calls me by my name.”' }));
+    await waitFor(() => expect(calls['codebook.update']).toHaveBeenLastCalledWith({ code: g('Respect'), example: '“He calls me by my name.”' }));
     // The code's memo is loaded into its editor.
-    await waitFor(() => expect(calls['memos.get']).toHaveBeenCalledWith({ kind: 'code', name: 'Respect' }));
+    await waitFor(() => expect(calls['memos.get']).toHaveBeenCalledWith({ kind: 'code', target: g('Respect') }));
     expect(within(sheet).getByRole('textbox', { name: 'Memo on code Respect' })).toBeTruthy();
   });
 
@@ -139,9 +140,9 @@ describe('the details sheet', () => {
     const { calls, onSelect } = renderPanel();
     fireEvent.click(screen.getByRole('button', { name: 'New code' }));
     await waitFor(() => expect(calls['codebook.create']).toHaveBeenCalledWith({ parent: null, name: 'New code' }));
-    await waitFor(() => expect(onSelect).toHaveBeenCalledWith('New code'));
+    await waitFor(() => expect(onSelect).toHaveBeenCalledWith(g('New code')));
     act(() => item('Rapport').focus());
     fireEvent.click(screen.getByRole('button', { name: 'New sub-code' }));
-    await waitFor(() => expect(calls['codebook.create']).toHaveBeenLastCalledWith({ parent: 'Dynamic security/Rapport', name: 'New code' }));
+    await waitFor(() => expect(calls['codebook.create']).toHaveBeenLastCalledWith({ parent: g('Dynamic security/Rapport'), name: 'New code' }));
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderPanel } from './codebook-fixture.js';
+import { g, renderPanel } from './codebook-fixture.js';
 
 afterEach(cleanup);
 
@@ -10,7 +10,7 @@ const focused = () => document.activeElement as HTMLElement;
 
 describe('code book tree: roles and keyboard', () => {
   it('nests treeitems in groups with levels, expansion, selection and one tab stop', () => {
-    renderPanel({ selected: 'Respect' });
+    renderPanel({ selected: g('Respect') });
     const tree = screen.getByRole('tree', { name: 'Code book' });
     const items = within(tree).getAllByRole('treeitem');
     expect(items.map((i) => [i.dataset.path, i.getAttribute('aria-level')])).toEqual([
@@ -68,7 +68,7 @@ describe('code book tree: roles and keyboard', () => {
     expect(onApply.mock.calls[0]![0].path).toBe('Dynamic security');
     expect(onSelect).not.toHaveBeenCalled();
     fireEvent.keyDown(focused(), { key: ' ' });
-    expect(onSelect).toHaveBeenCalledWith('Dynamic security');
+    expect(onSelect).toHaveBeenCalledWith(g('Dynamic security'));
     expect(item('Dynamic security').getAttribute('aria-selected')).toBe('true');
   });
 
@@ -84,7 +84,7 @@ describe('code book tree: roles and keyboard', () => {
     const again = screen.getByRole('textbox', { name: 'New name for Dynamic security/Rapport' });
     fireEvent.change(again, { target: { value: 'Trust' } });
     fireEvent.keyDown(again, { key: 'Enter' });
-    await waitFor(() => expect(calls['codebook.update']).toHaveBeenCalledWith({ code: 'Dynamic security/Rapport', name: 'Trust' }));
+    await waitFor(() => expect(calls['codebook.update']).toHaveBeenCalledWith({ code: g('Dynamic security/Rapport'), name: 'Trust' }));
     await waitFor(() => expect(ws.changed).toHaveBeenCalledTimes(1));
   });
 
@@ -92,12 +92,12 @@ describe('code book tree: roles and keyboard', () => {
     const { calls } = renderPanel();
     const move = calls['codebook.move'];
     fireEvent.keyDown(item('Rapport'), { key: 'ArrowDown', altKey: true });
-    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: 'Dynamic security/Rapport', parent: 'Dynamic security', position: 1 }));
+    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: g('Dynamic security/Rapport'), parent: g('Dynamic security'), position: 1 }));
     fireEvent.keyDown(item('Rapport'), { key: 'ArrowUp', altKey: true }); // already first: nothing
     fireEvent.keyDown(item('Boundaries'), { key: 'ArrowRight', altKey: true }); // under Rapport, the sibling above
-    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: 'Dynamic security/Boundaries', parent: 'Dynamic security/Rapport' }));
+    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: g('Dynamic security/Boundaries'), parent: g('Dynamic security/Rapport') }));
     fireEvent.keyDown(item('Discretion'), { key: 'ArrowLeft', altKey: true }); // to the top level, just after its parent
-    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: 'Dynamic security/Discretion', parent: null, position: 1 }));
+    await waitFor(() => expect(move).toHaveBeenLastCalledWith({ code: g('Dynamic security/Discretion'), parent: null, position: 1 }));
     fireEvent.keyDown(item('Respect'), { key: 'ArrowLeft', altKey: true }); // top level: nothing
     expect(move).toHaveBeenCalledTimes(3);
   });

@@ -16,7 +16,7 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-const report = (name: string) => ({ imported: [{ file: name, id: 1, guid: 'g', name, length: 10, turns: 1, warnings: [] }], skipped: [] });
+const report = (name: string) => ({ imported: [{ file: name, id: 1, guid: `d-${name}`, name, length: 10, turns: 1, warnings: [] }], skipped: [] });
 
 describe('DocumentsPanel import', () => {
   it('shows "n of N: file" progress while each file is imported in its own call, then reports', async () => {
@@ -52,7 +52,7 @@ describe('DocumentsPanel import', () => {
     expect(ws.notify).toHaveBeenLastCalledWith('Imported 2 of 3 files');
     expect(ws.errors).toEqual(['b.docx: not a Word document (no zip header)']);
     expect(ws.changed).toHaveBeenCalledTimes(1);
-    expect(onOpen).toHaveBeenCalledWith('a.txt');
+    expect(onOpen).toHaveBeenCalledWith('d-a.txt');
   });
 
   it('encodes large files in chunks (no call-stack overflow) and keeps every byte', async () => {

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { vi, type Mock } from 'vitest';
 import type { ApiClient } from '../../renderer/api/client.js';
 import { WorkspaceContext, type Workspace } from '../../renderer/workspace/context.js';
+import { fakeApi } from './fake-api.js';
 
 export interface FakeWorkspace extends Workspace {
   openDocument: Mock<Workspace['openDocument']>;
@@ -12,12 +13,13 @@ export interface FakeWorkspace extends Workspace {
   errors: string[];
 }
 
-/** `api` holds only the methods the panel under test calls; each may type its own arguments. */
-export function fakeWorkspace(api: Partial<Record<keyof ApiClient, (args: never) => Promise<unknown>>>, extra: Partial<Workspace> = {}): FakeWorkspace {
+/** `api` holds only the methods the panel under test calls, typed by the contract; any other call rejects. */
+export function fakeWorkspace(api: Partial<ApiClient>, extra: Partial<Workspace> = {}): FakeWorkspace {
   const errors: string[] = [];
   return {
-    api: api as unknown as ApiClient,
-    coder: 'Alice',
+    api: fakeApi(api),
+    coder: 'u-alice',
+    coderName: 'Alice',
     viewer: undefined,
     run: async <T,>(call: Promise<T>) => {
       try {

@@ -11,7 +11,11 @@ afterEach(cleanup);
 const MEMO = ['# Rapport in the unit', '', 'Officers **know names** and *ask about family*.', '', '- first contact', '- daily rounds', '', '> They talk to us like people.'].join('\n');
 
 /** The editor behind a rendered memo (Lexical keeps it on its root element). */
-const editorOf = (label: string) => (screen.getByRole('textbox', { name: label }) as unknown as { __lexicalEditor: LexicalEditor }).__lexicalEditor;
+const editorOf = (label: string): LexicalEditor => {
+  const root: HTMLElement & { __lexicalEditor?: LexicalEditor } = screen.getByRole('textbox', { name: label });
+  if (!root.__lexicalEditor) throw new Error(`no Lexical editor on the ${label} textbox`);
+  return root.__lexicalEditor;
+};
 
 const appendLine = (editor: LexicalEditor, text: string) =>
   act(() => {
@@ -31,14 +35,14 @@ describe('memo markdown', () => {
 describe('MemoEditor', () => {
   it('shows the stored markdown as rich text', async () => {
     const ws = fakeWorkspace({ 'memos.get': vi.fn(async () => MEMO) });
-    renderIn(ws, <MemoEditor target={{ kind: 'code', name: 'Rapport' }} label="Memo on code Rapport" />);
+    renderIn(ws, <MemoEditor target={{ kind: 'code', target: 'g-rapport' }} label="Memo on code Rapport" />);
     const box = screen.getByRole('textbox', { name: 'Memo on code Rapport' });
     await waitFor(() => expect(box.querySelector('h1')?.textContent).toBe('Rapport in the unit'));
     expect(box.querySelector('strong, .memo-bold')?.textContent).toBe('know names');
     expect(box.querySelector('em, .memo-italic')?.textContent).toBe('ask about family');
     expect(Array.from(box.querySelectorAll('ul li')).map((li) => li.textContent)).toEqual(['first contact', 'daily rounds']);
     expect(box.getAttribute('contenteditable')).toBe('true');
-    expect(ws.api['memos.get']).toHaveBeenCalledWith({ kind: 'code', name: 'Rapport' });
+    expect(ws.api['memos.get']).toHaveBeenCalledWith({ kind: 'code', target: 'g-rapport' });
   });
 
   it('saves once after a burst of changes, as markdown, and says so', async () => {
@@ -68,7 +72,7 @@ describe('MemoEditor', () => {
   it('loading the memo is not a change: nothing is written', async () => {
     const set = vi.fn(async () => null);
     const ws = fakeWorkspace({ 'memos.get': vi.fn(async () => MEMO), 'memos.set': set });
-    const r = renderIn(ws, <MemoEditor target={{ kind: 'document', name: 'ip-01.txt' }} label="Memo on document ip-01.txt" delay={20} />);
+    const r = renderIn(ws, <MemoEditor target={{ kind: 'document', target: 'd-ip-01' }} label="Memo on document ip-01.txt" delay={20} />);
     await waitFor(() => expect(screen.getByRole('textbox').getAttribute('contenteditable')).toBe('true'));
     await new Promise((r) => setTimeout(r, 80));
     r.unmount();
@@ -79,13 +83,13 @@ describe('MemoEditor', () => {
   it('flushes on blur before the delay, then calls changed() once', async () => {
     const set = vi.fn(async () => null);
     const ws = fakeWorkspace({ 'memos.get': vi.fn(async () => null), 'memos.set': set });
-    renderIn(ws, <MemoEditor target={{ kind: 'document', name: 'ip-01.txt' }} label="Memo on document ip-01.txt" delay={10_000} />);
+    renderIn(ws, <MemoEditor target={{ kind: 'document', target: 'd-ip-01' }} label="Memo on document ip-01.txt" delay={10_000} />);
     const box = screen.getByRole('textbox', { name: 'Memo on document ip-01.txt' });
     await waitFor(() => expect(box.getAttribute('contenteditable')).toBe('true'));
     appendLine(editorOf('Memo on document ip-01.txt'), 'Officer knows the wing');
     fireEvent.blur(box, { relatedTarget: document.body });
     await waitFor(() => expect(set).toHaveBeenCalledTimes(1));
-    expect(set.mock.calls[0]).toEqual([{ kind: 'document', name: 'ip-01.txt', body: expect.stringContaining('Officer knows the wing') }]);
+    expect(set.mock.calls[0]).toEqual([{ kind: 'document', target: 'd-ip-01', body: expect.stringContaining('Officer knows the wing') }]);
     await waitFor(() => expect(ws.changed).toHaveBeenCalledTimes(1));
   });
 

@@ -7,16 +7,45 @@ import { fakeWorkspace, renderIn } from './fake-workspace.js';
 
 afterEach(cleanup);
 
-const code = (path: string, total: number): CodeWithCounts =>
-  ({ id: path.length, guid: `g-${path}`, parentId: path.includes('/') ? 1 : null, name: path.split('/').pop()!, path, color: '#336699', definition: '', inclusion: '', exclusion: '', example: '', position: 0, own: total, total }) as unknown as CodeWithCounts;
+const code = (path: string, total: number): CodeWithCounts => ({
+  id: path.length,
+  guid: `g-${path}`,
+  parentId: path.includes('/') ? 1 : null,
+  name: path.split('/').pop()!,
+  path,
+  color: '#336699',
+  definition: '',
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  position: 0,
+  own: total,
+  total,
+});
 
 const CODES = [code('Dynamic security', 9), code('Dynamic security/Rapport', 5), code('Dynamic security/Boundaries', 4)];
+
+/** Coders and documents as the panel gets them: chosen by GUID, shown by name. */
+const CODERS = [
+  { guid: 'u-alice', name: 'Alice' },
+  { guid: 'u-bob', name: 'Bob' },
+];
+const DOCS = [
+  { guid: 'd-co-01', name: 'co-01.txt' },
+  { guid: 'd-ip-01', name: 'ip-01.txt' },
+];
+const RAPPORT = 'g-Dynamic security/Rapport';
+const BOUNDARIES = 'g-Dynamic security/Boundaries';
 
 const seg = (over: Partial<SegmentView>): SegmentView => ({
   guid: `s-${over.document}-${over.start}`,
   document: 'co-01.txt',
   code: 'Dynamic security/Rapport',
   coder: 'Alice',
+  ...over,
+  documentGuid: DOCS.find((d) => d.name === (over.document ?? 'co-01.txt'))!.guid,
+  codeGuid: `g-${over.code ?? 'Dynamic security/Rapport'}`,
+  coderGuid: CODERS.find((c) => c.name === (over.coder ?? 'Alice'))!.guid,
   start: 0,
   end: 10,
   lineStart: 1,
@@ -49,7 +78,7 @@ const CASES: CasesView = {
 function setup(extra: Parameters<typeof fakeWorkspace>[1] = {}, segments = SEGMENTS) {
   const segmentsCall = vi.fn(async (_args?: unknown) => segments);
   const ws = fakeWorkspace({ 'retrieval.segments': segmentsCall, 'cases.list': async () => CASES }, extra);
-  const ui = <RetrievalPanel codes={CODES} coders={['Alice', 'Bob']} documents={['co-01.txt', 'ip-01.txt']} code="Dynamic security/Rapport" findDelay={0} />;
+  const ui = <RetrievalPanel codes={CODES} coders={CODERS} documents={DOCS} code={RAPPORT} findDelay={0} />;
   const r = renderIn(ws, ui);
   return { ws, segmentsCall, ui, ...r };
 }
@@ -61,7 +90,7 @@ describe('RetrievalPanel', () => {
     const { segmentsCall } = setup();
     expect(await screen.findByText('3 segments in 2 documents')).toBeTruthy();
     expect(segmentsCall).toHaveBeenCalledTimes(1);
-    expect(lastArgs(segmentsCall)).toEqual({ code: 'Dynamic security/Rapport', descendants: true });
+    expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true });
   });
 
   it('lists segments per document with case, speaker, line numbers, coder and quote', async () => {
@@ -84,11 +113,13 @@ describe('RetrievalPanel', () => {
     const { segmentsCall } = setup();
     await screen.findByText('3 segments in 2 documents');
     fireEvent.click(screen.getByLabelText('Include sub-codes'));
-    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'Dynamic security/Rapport', descendants: false }));
-    fireEvent.change(screen.getByLabelText('Code'), { target: { value: 'Dynamic security' } });
-    fireEvent.change(screen.getByLabelText('Coder'), { target: { value: 'Bob' } });
-    fireEvent.change(screen.getByLabelText('Document'), { target: { value: 'ip-01.txt' } });
-    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'Dynamic security', descendants: false, coders: ['Bob'], documents: ['ip-01.txt'] }));
+    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: false }));
+    // Options show names and paths; what is sent is GUIDs.
+    expect(within(screen.getByLabelText('Coder')).getAllByRole('option').map((o) => o.textContent)).toEqual(['All coders', 'Alice', 'Bob']);
+    fireEvent.change(screen.getByLabelText('Code'), { target: { value: 'g-Dynamic security' } });
+    fireEvent.change(screen.getByLabelText('Coder'), { target: { value: 'u-bob' } });
+    fireEvent.change(screen.getByLabelText('Document'), { target: { value: 'd-ip-01' } });
+    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'g-Dynamic security', descendants: false, coders: ['u-bob'], documents: ['d-ip-01'] }));
 
     // Attribute values come from cases.list; blanks are left out; an attribute alone filters nothing.
     fireEvent.change(screen.getByLabelText('Case attribute'), { target: { value: 'role' } });
@@ -101,30 +132,30 @@ describe('RetrievalPanel', () => {
     await waitFor(() => expect(lastArgs(segmentsCall)).not.toHaveProperty('where'));
 
     fireEvent.change(screen.getByLabelText('Quotes containing'), { target: { value: '  grown man  ' } });
-    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'Dynamic security', descendants: false, coders: ['Bob'], documents: ['ip-01.txt'], find: 'grown man' }));
+    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'g-Dynamic security', descendants: false, coders: ['u-bob'], documents: ['d-ip-01'], find: 'grown man' }));
   });
 
   it('passes the viewer under blind coding', async () => {
-    const { segmentsCall } = setup({ viewer: 'Alice' });
+    const { segmentsCall } = setup({ viewer: 'u-alice' });
     await screen.findByText('3 segments in 2 documents');
-    expect(lastArgs(segmentsCall)).toEqual({ code: 'Dynamic security/Rapport', descendants: true, viewer: 'Alice' });
+    expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true, viewer: 'u-alice' });
   });
 
   it('clicking a segment opens its document at its offsets', async () => {
     const { ws } = setup();
     const button = (await screen.findAllByRole('button')).find((b) => b.textContent?.includes('grown man'))!;
     fireEvent.click(button);
-    expect(ws.openDocument).toHaveBeenCalledWith('ip-01.txt', { start: 40, end: 90 });
+    expect(ws.openDocument).toHaveBeenCalledWith('d-ip-01', { start: 40, end: 90 });
   });
 
   it('asks again when the workspace version moves, and follows a new code from the code book', async () => {
     const { ws, segmentsCall, rerenderIn } = setup();
     await screen.findByText('3 segments in 2 documents');
-    rerenderIn({ ...ws, version: 1 }, <RetrievalPanel codes={CODES} coders={['Alice', 'Bob']} documents={[]} code="Dynamic security/Rapport" findDelay={0} />);
+    rerenderIn({ ...ws, version: 1 }, <RetrievalPanel codes={CODES} coders={CODERS} documents={[]} code={RAPPORT} findDelay={0} />);
     await waitFor(() => expect(segmentsCall).toHaveBeenCalledTimes(2));
-    rerenderIn({ ...ws, version: 1 }, <RetrievalPanel codes={CODES} coders={['Alice', 'Bob']} documents={[]} code="Dynamic security/Boundaries" findDelay={0} />);
-    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'Dynamic security/Boundaries', descendants: true }));
-    expect((screen.getByLabelText('Code') as HTMLSelectElement).value).toBe('Dynamic security/Boundaries');
+    rerenderIn({ ...ws, version: 1 }, <RetrievalPanel codes={CODES} coders={CODERS} documents={[]} code={BOUNDARIES} findDelay={0} />);
+    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: BOUNDARIES, descendants: true }));
+    expect((screen.getByLabelText('Code') as HTMLSelectElement).value).toBe(BOUNDARIES);
   });
 
   it('says so when nothing is coded, and shows API errors through run()', async () => {
@@ -146,7 +177,7 @@ describe('RetrievalPanel', () => {
     renderIn(ws, <RetrievalPanel codes={CODES} coders={[]} documents={[]} code={null} findDelay={0} />);
     expect(await screen.findByText('Choose a code to see its coded segments.')).toBeTruthy();
     expect(segmentsCall).not.toHaveBeenCalled();
-    fireEvent.change(screen.getByLabelText('Code'), { target: { value: 'Dynamic security/Boundaries' } });
-    await waitFor(() => expect(segmentsCall).toHaveBeenCalledWith({ code: 'Dynamic security/Boundaries', descendants: true }));
+    fireEvent.change(screen.getByLabelText('Code'), { target: { value: BOUNDARIES } });
+    await waitFor(() => expect(segmentsCall).toHaveBeenCalledWith({ code: BOUNDARIES, descendants: true }));
   });
 });

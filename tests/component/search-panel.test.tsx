@@ -9,9 +9,9 @@ import { fakeWorkspace, renderIn } from './fake-workspace.js';
 afterEach(cleanup);
 
 const HITS: SearchHitView[] = [
-  { document: 'co-01.txt', documentId: 1, start: 120, end: 127, matches: [{ start: 120, end: 127 }, { start: 160, end: 167 }], snippet: '…you build [respect] by being the same every day, and respect…' },
-  { document: 'co-01.txt', documentId: 1, start: 900, end: 907, matches: [{ start: 900, end: 907 }], snippet: 'Earned [respect] is different…' },
-  { document: 'ip-02.txt', documentId: 4, start: 55, end: 62, matches: [{ start: 55, end: 62 }], snippet: '[Sam] They show [respect] when it’s earned' },
+  { documentGuid: 'd-co-01', document: 'co-01.txt', documentId: 1, start: 120, end: 127, matches: [{ start: 120, end: 127 }, { start: 160, end: 167 }], snippet: '…you build [respect] by being the same every day, and respect…' },
+  { documentGuid: 'd-co-01', document: 'co-01.txt', documentId: 1, start: 900, end: 907, matches: [{ start: 900, end: 907 }], snippet: 'Earned [respect] is different…' },
+  { documentGuid: 'd-ip-02', document: 'ip-02.txt', documentId: 4, start: 55, end: 62, matches: [{ start: 55, end: 62 }], snippet: '[Sam] They show [respect] when it’s earned' },
 ];
 
 function setup(hits: SearchHitView[] | Error = HITS) {
@@ -63,7 +63,7 @@ describe('SearchPanel', () => {
     searchFor('respect');
     const list = await screen.findByRole('list', { name: 'Matches in co-01.txt' });
     fireEvent.click(within(list).getAllByRole('button')[1]!);
-    expect(ws.openDocument).toHaveBeenCalledWith('co-01.txt', { start: 900, end: 907 }, [
+    expect(ws.openDocument).toHaveBeenCalledWith('d-co-01', { start: 900, end: 907 }, [
       { start: 120, end: 127 },
       { start: 160, end: 167 },
       { start: 900, end: 907 },

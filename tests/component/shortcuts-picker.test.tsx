@@ -82,8 +82,21 @@ describe('useShortcuts', () => {
   });
 });
 
-const code = (name: string, path: string, definition = ''): CodeWithCounts =>
-  ({ guid: path, id: 1, name, path, parentId: 1, color: '#123456', definition, inclusion: '', exclusion: '', example: '', position: 0, own: 0, total: 0 }) as unknown as CodeWithCounts;
+const code = (name: string, path: string, definition = ''): CodeWithCounts => ({
+  guid: path,
+  id: 1,
+  name,
+  path,
+  parentId: 1,
+  color: '#123456',
+  definition,
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  position: 0,
+  own: 0,
+  total: 0,
+});
 
 describe('CodePicker', () => {
   const codes = [code('Rapport', 'Dynamic security/Rapport'), code('Boundaries', 'Dynamic security/Boundaries', 'limits on personal disclosure'), code('No snitching', 'Prisoner code/No snitching')];

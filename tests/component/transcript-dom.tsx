@@ -8,7 +8,7 @@ import type { CodingView } from '../../shared/api/types.js';
 import { TranscriptView } from '../../renderer/transcript/TranscriptView.js';
 
 export function coding(guid: string, start: number, end: number, color = '#3366cc'): CodingView {
-  return { guid, codeGuid: `code-${guid}`, code: `Code ${guid}`, color, coder: 'Alice', start, end, memo: null };
+  return { guid, codeGuid: `code-${guid}`, code: `Code ${guid}`, color, coderGuid: 'coder-alice', coder: 'Alice', start, end, memo: null };
 }
 
 export function renderTranscript(text: string, codings: readonly CodingView[], onSelect: (span: { start: number; end: number } | null) => void = () => {}) {

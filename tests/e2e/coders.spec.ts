@@ -13,6 +13,9 @@ test.afterEach(() => served.stop());
 
 const stripes = (page: Page) => page.getByRole('group', { name: 'Coding stripes' }).getByRole('button');
 const show = (page: Page) => page.getByLabel('Show codings of');
+/** The active coder as shown (the menu's values are GUIDs). */
+const activeCoder = (page: Page) => page.getByLabel('Active coder').locator('option:checked');
+const coderGuid = (project: string, name: string) => queryProject<{ guid: string }>(project, `SELECT guid FROM coders WHERE name = '${name}'`)[0]?.guid;
 
 test('switch coder, show mine / another coder’s / all, then blind coding and reveal', async ({ page }) => {
   await page.goto(served.url);
@@ -21,7 +24,7 @@ test('switch coder, show mine / another coder’s / all, then blind coding and r
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: 'I am Alice' }).click();
   await expect(prompt).toBeHidden();
-  await expect(page.getByLabel('Active coder')).toHaveValue('Alice');
+  await expect(activeCoder(page)).toHaveText('Alice');
   await dragSelect(page, 'the few minutes you spend at their door');
   await page.keyboard.press('1');
   await expect.poll(() => storedCodings(served.project).length).toBe(1);
@@ -30,13 +33,15 @@ test('switch coder, show mine / another coder’s / all, then blind coding and r
   await page.getByLabel('Active coder').selectOption({ label: 'New coder…' });
   await page.getByLabel("New coder's name").fill('Bob');
   await page.getByLabel("New coder's name").press('Enter');
-  await expect(page.getByLabel('Active coder')).toHaveValue('Bob');
+  await expect(activeCoder(page)).toHaveText('Bob');
   await expect(stripes(page)).toHaveCount(0); // Bob sees his own codings: none yet
   await dragSelect(page, 'Cuff ports, escorts');
   await page.keyboard.press('1');
   await expect.poll(() => storedCodings(served.project).map((c) => `${c.coder}:${c.quote}`).sort()).toEqual(['Alice:the few minutes you spend at their door', 'Bob:Cuff ports, escorts']);
+  // Remembered on this computer by the coder's GUID, not the name.
+  expect(await page.evaluate(() => localStorage.getItem('marginalia.activeCoder'))).toBe(coderGuid(served.project, 'Bob'));
   await page.reload();
-  await expect(page.getByLabel('Active coder')).toHaveValue('Bob');
+  await expect(activeCoder(page)).toHaveText('Bob');
   await expect(stripes(page)).toHaveCount(1);
 
   await show(page).selectOption({ label: "Alice's" });

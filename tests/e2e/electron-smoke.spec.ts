@@ -47,9 +47,13 @@ test('Electron: open a project, import a fixture, apply a code, and find both in
     const result = await page.evaluate(async (b64) => {
       const api = window.marginalia!;
       const imported = await api['documents.import']({ files: [{ name: 'co-01.txt', base64: b64 }] });
-      await api['coders.add']({ name: 'Smoke' });
-      const applied = await api['codings.apply']({ document: 'co-01.txt', code: 'Dynamic security/Rapport', coder: 'Smoke', start: 0, end: 10 });
-      const refused = await api['codings.apply']({ document: 'co-01.txt', code: 'Dynamic security/Rapport', coder: 'Smoke', start: -5, end: 10 });
+      const coder = await api['coders.add']({ name: 'Smoke' });
+      const codes = await api['codebook.list']({});
+      if (!imported.ok || !coder.ok || !codes.ok) return { imported: imported.ok, applied: false, refused: 'setup failed' };
+      // Items by GUID, as the contract takes them.
+      const ids = { document: imported.data.imported[0]!.guid, code: codes.data.find((c) => c.path === 'Dynamic security/Rapport')!.guid, coder: coder.data.guid };
+      const applied = await api['codings.apply']({ ...ids, start: 0, end: 10 });
+      const refused = await api['codings.apply']({ ...ids, start: -5, end: 10 });
       return { imported: imported.ok, applied: applied.ok, refused: refused.ok ? 'ok' : refused.error.code };
     }, base64);
     expect(result).toEqual({ imported: true, applied: true, refused: 'invalid_input' });

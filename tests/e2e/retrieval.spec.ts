@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ROOT, serveFreshProject, type Served } from './workspace.js';
 
@@ -78,10 +78,17 @@ async function openRetrieval(page: Page) {
   return page.getByRole('tabpanel');
 }
 
+/** Chooses a code in the retrieval filter by its path (options hold GUIDs; the path is each option's title). */
+async function chooseCode(panel: Locator, path: string) {
+  const select = panel.getByLabel('Code', { exact: true });
+  const value = await select.locator(`option[title="${path}"]`).getAttribute('value');
+  await select.selectOption(value!);
+}
+
 test('filter by code, coder and case attribute, then open a segment scrolled to and flashed', async ({ page }) => {
   const panel = await openRetrieval(page);
   const rows = fixtureRows().filter((r) => r.code.startsWith('Dynamic security/Boundaries'));
-  await panel.getByLabel('Code', { exact: true }).selectOption('Dynamic security/Boundaries');
+  await chooseCode(panel, 'Dynamic security/Boundaries');
   await expect(panel.getByRole('status')).toHaveText(counts(rows));
 
   await panel.getByLabel('Include sub-codes').uncheck();
@@ -122,7 +129,7 @@ test('filter by code, coder and case attribute, then open a segment scrolled to 
 
 test('the quote box narrows the segments, and Enter on a segment opens it', async ({ page }) => {
   const panel = await openRetrieval(page);
-  await panel.getByLabel('Code', { exact: true }).selectOption('Dynamic security/Respect');
+  await chooseCode(panel, 'Dynamic security/Respect');
   const all = fixtureRows().filter((r) => r.code.startsWith('Dynamic security/Respect'));
   await expect(panel.getByRole('status')).toHaveText(counts(all));
 

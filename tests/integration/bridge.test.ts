@@ -75,10 +75,12 @@ describe('HTTP bridge (browser mode)', () => {
     const { b, host, call } = await start();
     expect((await call('nope.nothing', {})).json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'unknown API method "nope.nothing"' } });
     expect((await call('__proto__', {})).json.ok).toBe(false);
-    const bad = await call('codings.apply', { document: 'a.txt', code: 'X', coder: 'A', start: -1, end: 2 });
+    const bad = await call('codings.apply', { document: 'doc-guid', code: 'code-guid', coder: 'coder-guid', start: -1, end: 2 });
     expect(bad.json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'codings.apply: start must be 0 or more' } });
     expect((await call('documents.list', { evil: true })).json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'documents.list: unknown argument "evil"' } });
-    expect((await call('documents.content', { document: 'ghost.txt' })).json).toEqual({ ok: false, error: { code: 'not_found', message: 'document "ghost.txt" is not in this project' } });
+    expect((await call('documents.content', { document: 'ghost' })).json).toEqual({ ok: false, error: { code: 'not_found', message: 'no document with GUID ghost is in this project' } });
+    // Names are not identities: a document, code or coder is named by its GUID only.
+    expect((await call('codebook.deletionImpact', { code: 'Dynamic security' })).json).toEqual({ ok: false, error: { code: 'not_found', message: 'no code with GUID Dynamic security is in the code book' } });
     const notJson = await raw(b.port, 'POST', '/api/documents.list', { host, 'x-marginalia-token': b.token }, '{oops');
     expect(notJson.status).toBe(400);
   });
@@ -99,19 +101,24 @@ describe('HTTP bridge (browser mode)', () => {
 
     const imported = await call('documents.import', { files: [file('fixtures/formats/co-01.docx'), file('fixtures/transcripts/ip-01.txt', '../../evil/ip-01.txt')] });
     expect(imported.json).toMatchObject({ ok: true, data: { imported: [{ name: 'co-01.docx' }, { name: 'ip-01.txt' }], skipped: [] } });
-    expect((await call('coders.add', { name: 'Alice' })).json.ok).toBe(true);
-    const applied = await call('codings.apply', { document: 'co-01.docx', code: 'Dynamic security/Rapport', coder: 'Alice', start: 0, end: 20 });
+    const doc = (imported.json.data.imported as { guid: string; name: string }[]).find((d) => d.name === 'co-01.docx')!.guid;
+    const alice = (await call('coders.add', { name: 'Alice' })).json.data.guid as string;
+    const codes = (await call('codebook.list', {})).json.data as { guid: string; path: string }[];
+    const rapport = codes.find((c) => c.path === 'Dynamic security/Rapport')!.guid;
+    const applied = await call('codings.apply', { document: doc, code: rapport, coder: alice, start: 0, end: 20 });
     expect(applied.json).toMatchObject({ ok: true, data: { start: 0, end: 20, mergedWith: [] } });
-    const view = await call('codings.forDocument', { document: 'co-01.docx', coders: ['Alice'] });
-    expect(view.json.data).toEqual([expect.objectContaining({ guid: applied.json.data.guid, code: 'Dynamic security/Rapport', coder: 'Alice', start: 0, end: 20, color: expect.stringMatching(/^#/) })]);
+    const view = await call('codings.forDocument', { document: doc, coders: [alice] });
+    expect(view.json.data).toEqual([
+      expect.objectContaining({ guid: applied.json.data.guid, codeGuid: rapport, code: 'Dynamic security/Rapport', coderGuid: alice, coder: 'Alice', start: 0, end: 20, color: expect.stringMatching(/^#/) }),
+    ]);
     const docs = (await call('documents.list', {})).json.data as { name: string; byCoder: unknown[] }[];
-    expect(docs.find((d) => d.name === 'co-01.docx')?.byCoder).toEqual([{ coder: 'Alice', codings: 1 }]);
+    expect(docs.find((d) => d.name === 'co-01.docx')?.byCoder).toEqual([{ coderGuid: alice, coder: 'Alice', codings: 1 }]);
 
     expect((await call('history.state', {})).json.data).toMatchObject({ canUndo: true, undoLabel: 'apply code "Rapport"' });
     expect((await call('history.undo', {})).json.data).toMatchObject({ label: 'apply code "Rapport"', entities: ['coding'], state: { canRedo: true } });
-    expect((await call('codings.forDocument', { document: 'co-01.docx' })).json.data).toEqual([]);
+    expect((await call('codings.forDocument', { document: doc })).json.data).toEqual([]);
     await call('history.redo', {});
-    expect((await call('codings.forDocument', { document: 'co-01.docx' })).json.data).toEqual([expect.objectContaining({ guid: applied.json.data.guid })]);
+    expect((await call('codings.forDocument', { document: doc })).json.data).toEqual([expect.objectContaining({ guid: applied.json.data.guid })]);
   });
 
   it('serves only the built renderer folder, with a strict CSP', async () => {

@@ -23,7 +23,7 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
     expect(ok(['coders', 'add', p, 'Carol'])).toBe('Added coder "Carol"\n');
 
     const R = 'Dynamic security/Rapport';
-    const first = okJson(['code', p, '--doc', 'co-02.txt', '--code', R, '--coder', 'carol', '--start', '10', '--end', '50', '--memo', 'first pass']);
+    const first = okJson<{ guid: string }>(['code', p, '--doc', 'co-02.txt', '--code', R, '--coder', 'carol', '--start', '10', '--end', '50', '--memo', 'first pass']);
     expect(first).toMatchObject({ start: 10, end: 50, mergedWith: [] });
     const id: string = first.guid;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -35,7 +35,7 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
     ok(['recode', p, '--id', id, '--code', 'Dynamic security/Boundaries']);
     expect(ok(['coding-memo', p, '--id', id, 'Revised, after discussion'])).toBe(`Memo set on ${id}\n`);
 
-    const [segment, ...rest] = okJson(['retrieve', p, '--code', 'Dynamic security/Boundaries', '--coder', 'Carol']);
+    const [segment, ...rest] = okJson<unknown[]>(['retrieve', p, '--code', 'Dynamic security/Boundaries', '--coder', 'Carol']);
     expect(rest).toEqual([]);
     const text = readFileSync(fixture('transcripts', 'co-02.txt'), 'utf8');
     expect(segment).toMatchObject({ guid: id, document: 'co-02.txt', start: 20, end: 60, coder: 'Carol', memo: 'Revised, after discussion', quote: text.slice(20, 60) });

@@ -40,7 +40,7 @@ describe('marginalia CLI: help, projects, documents', () => {
 
   it('init creates a project (default code book, or --empty with --name; any path), info describes it', () => {
     const dir = freshDir();
-    const full = okJson(['init', join(dir, 'study.marginalia')]);
+    const full = okJson<{ codes: number }>(['init', join(dir, 'study.marginalia')]);
     expect(full).toMatchObject({ name: 'study', documents: 0, codings: 0, coders: [] });
     expect(full.codes).toBeGreaterThan(30);
 
@@ -54,10 +54,10 @@ describe('marginalia CLI: help, projects, documents', () => {
 
   it('import reports documents, turns and warnings, skips duplicates, and assigns a case', () => {
     const p = projectFrom(template);
-    const r = okJson(['import', p, fixture('transcripts', 'co-01.txt'), fixture('bad', 'windows-1252.txt'), '--case', 'Pilot']);
+    const r = okJson<{ imported: { warnings: string[] }[]; skipped: unknown[] }>(['import', p, fixture('transcripts', 'co-01.txt'), fixture('bad', 'windows-1252.txt'), '--case', 'Pilot']);
     expect(r.imported).toHaveLength(1);
     expect(r.imported[0]).toMatchObject({ name: 'windows-1252.txt', length: 323, turns: 4 });
-    expect(r.imported[0].warnings.join(' ')).toMatch(/Windows-1252/);
+    expect(r.imported[0]!.warnings.join(' ')).toMatch(/Windows-1252/);
     expect(r.skipped).toEqual([{ file: fixture('transcripts', 'co-01.txt'), reason: 'duplicate', duplicateOf: 'co-01.txt' }]);
 
     expect(ok(['import', p, fixture('transcripts', 'co-02.txt')])).toBe('Imported nothing.\nskipped co-02.txt: same text as co-02.txt\n');
@@ -79,7 +79,7 @@ describe('marginalia CLI: help, projects, documents', () => {
     expect(source.startsWith('\uFEFF') && source.includes('\r\n')).toBe(true);
     expect(shown).not.toMatch(/[\r\uFEFF]/);
     expect(shown.replace(/\n$/, '')).toBe(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, ''));
-    const data = okJson(['doc', 'show', p, 'ip-03-crlf.txt']);
+    const data = okJson<{ length: number; text: string }>(['doc', 'show', p, 'ip-03-crlf.txt']);
     expect(data.length).toBe(4049);
     expect(data.text).toHaveLength(4049);
 

@@ -89,9 +89,10 @@ describe('code book', () => {
     addCoder(p.session, 'A');
     applyCoding(p.session, { document: 'a.txt', code: 'Static security/Cameras', coder: 'A', start: 0, end: 5 });
     applyCoding(p.session, { document: 'a.txt', code: 'Static security', coder: 'A', start: 10, end: 15 });
-    expect(codeDeletionImpact(p.session, 'Static security')).toEqual({ code: 'Static security', subcodes: 1, codings: 2 });
+    const guid = codebook(p.session).find((c) => c.path === 'Static security')!.guid;
+    expect(codeDeletionImpact(p.session, 'Static security')).toEqual({ guid, code: 'Static security', subcodes: 1, codings: 2 });
     expect(exportCodings(p.session)).toHaveLength(2);
-    expect(deleteCode(p.session, 'Static security')).toEqual({ code: 'Static security', subcodes: 1, codings: 2 });
+    expect(deleteCode(p.session, 'Static security')).toEqual({ guid, code: 'Static security', subcodes: 1, codings: 2 });
     expect(paths()).toEqual([]);
     expect(exportCodings(p.session)).toEqual([]);
   });

@@ -55,8 +55,9 @@ describe('importing transcripts into a project', () => {
     applyCoding(p.session, { document: 'co-01.txt', code: 'Dynamic security/Respect', coder: 'Alice', start: 50, end: 90 });
     renameDocument(p.session, 'co-01.txt', 'CO-01 Martin');
     expect(() => renameDocument(p.session, 'co-02.txt', 'co-01 martin')).toThrow(/already exists/);
-    expect(documentDeletionImpact(p.session, 'CO-01 Martin')).toEqual({ document: 'CO-01 Martin', codings: 2 });
-    expect(deleteDocument(p.session, 'CO-01 Martin')).toEqual({ document: 'CO-01 Martin', codings: 2 });
+    const guid = documents(p.session).find((d) => d.name === 'CO-01 Martin')!.guid;
+    expect(documentDeletionImpact(p.session, 'CO-01 Martin')).toEqual({ guid, document: 'CO-01 Martin', codings: 2 });
+    expect(deleteDocument(p.session, 'CO-01 Martin')).toEqual({ guid, document: 'CO-01 Martin', codings: 2 });
     expect(documents(p.session).map((d) => d.name)).toEqual(['co-02.txt']);
     const { n } = p.session.project.sqlite.prepare('SELECT count(*) AS n FROM codings').get() as { n: number };
     expect(n).toBe(0);

@@ -7,7 +7,7 @@ import { addCoder, applyCoding } from '../../electron/services/codings.js';
 import { createCode } from '../../electron/services/codebook.js';
 import { exportCodings } from '../../electron/services/codings-io.js';
 import { importFiles } from '../../electron/services/documents.js';
-import { mergeProject } from '../../electron/services/merge.js';
+import { mergeProject } from '../../electron/services/coder-project-merge/merge-project.js';
 import { initProject } from '../../electron/services/project.js';
 import { closeSession, openSession, type Session } from '../../electron/services/session.js';
 import { dumpProject, tempProject, type TempProject } from './helpers.js';

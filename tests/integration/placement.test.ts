@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../db/action.js';
-import { addCoder, placeCoding } from '../../electron/services/codings.js';
+import { addCoder } from '../../electron/services/codings.js';
 import { createCode } from '../../electron/services/codebook.js';
-import { placeCodings } from '../../electron/services/placement.js';
+import { placeCoding, placeCodings } from '../../electron/services/placement.js';
 import { addText, tempProject, type TempProject } from './helpers.js';
 
 let seq: TempProject;
@@ -28,7 +28,7 @@ const state = (p: TempProject) =>
 const reset = (p: TempProject) => p.session.project.sqlite.exec('DELETE FROM codings');
 
 describe('bulk placement', () => {
-  it('gives the same codings as applying them one by one (merge rule included)', () => {
+  it('gives the same codings as applying them one by one (span-union rule included)', () => {
     const span = fc.record({ code: fc.constantFrom(1, 2), start: fc.integer({ min: 0, max: 184 }), len: fc.integer({ min: 1, max: 15 }) });
     fc.assert(
       fc.property(fc.array(span, { maxLength: 12 }), fc.array(span, { maxLength: 12 }), (existing, incoming) => {

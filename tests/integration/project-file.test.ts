@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openProject, closeProject } from '../../db/open.js';
-import { applyMigrations, latestSchemaVersion, loadMigrations } from '../../db/migrations.js';
+import { latestSchemaVersion, loadMigrations } from '../../db/migrations.js';
 import { decide, startConsensus } from '../../electron/services/agreement/consensus.js';
 import { codebook, createCode } from '../../electron/services/codebook.js';
 import { closeSession, openSession } from '../../electron/services/session.js';

@@ -12,7 +12,7 @@ import { setBlind } from '../../electron/services/blind.js';
 import { setMemo } from '../../electron/services/memos.js';
 import { search } from '../../electron/services/search.js';
 import { openSession, closeSession } from '../../electron/services/session.js';
-import { historyOf, historyState, redo, undo } from '../../electron/services/undo.js';
+import { historyOf, historyState, redo, undo } from '../../electron/services/undo/history.js';
 import { MarginaliaError } from '../../shared/errors.js';
 import { normaliseText } from '../../shared/text/normalise.js';
 import { detectTurns } from '../../shared/text/turns.js';

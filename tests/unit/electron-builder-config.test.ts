@@ -10,8 +10,21 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const require = createRequire(join(ROOT, 'package.json'));
+/** The fields of electron-builder's resolved configuration that these tests read. */
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  linux: { target: unknown };
+  win: { target: unknown };
+  mac: { target: unknown };
+  directories: { buildResources: string };
+  asarUnpack: string[];
+  extraResources: unknown;
+  fileAssociations: unknown;
+  files: unknown;
+}
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-  getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<Record<string, any>>;
+  getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<BuilderConfig>;
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };

@@ -6,7 +6,7 @@
  */
 import { vi } from 'vitest';
 
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: never[]) => unknown;
 
 /** Records listeners by event name, as a WebContents or session would. */
 export class FakeEmitter {
@@ -19,7 +19,7 @@ export class FakeEmitter {
     return this.on(event, fn);
   }
   emit(event: string, ...args: unknown[]) {
-    for (const fn of this.listeners.get(event) ?? []) fn(...args);
+    for (const fn of this.listeners.get(event) ?? []) (fn as (...a: unknown[]) => unknown)(...args);
   }
 }
 

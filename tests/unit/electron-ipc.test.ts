@@ -6,10 +6,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import * as electron from 'electron';
-import { createHandlers } from '../../electron/api/handlers.js';
+import { openProjectDoor, type ProjectDoor } from '../../electron/api/door.js';
 import { apiListener, isTrustedSender, NOT_OUR_WINDOW, READ_ONLY_METHODS, registerApi } from '../../electron/main/ipc.js';
-import { API_METHODS, contract } from '../../shared/api/contract.js';
-import { API_METHOD_NAMES } from '../../shared/api/methods.js';
+import { API_METHODS, contract, methodWrites } from '../../shared/api/contract.js';
 import { apiChannel, COMMAND_CHANNEL, COMMAND_EVENT } from '../../shared/shell.js';
 import { addText, tempProject, type TempProject } from '../integration/helpers.js';
 import { FakeWebContents } from './electron-fake.js';
@@ -27,13 +26,13 @@ describe('IPC handler table', () => {
     expect(registered).toEqual(channels);
     expect(new Set(registered)).toEqual(new Set(Object.keys(contract).map(apiChannel)));
     expect(registered).toHaveLength(Object.keys(contract).length);
-    expect(new Set(API_METHOD_NAMES.map(apiChannel))).toEqual(new Set(registered));
   });
 
-  it('every read-only method is a contract method, and the writing ones are the rest', () => {
-    for (const m of READ_ONLY_METHODS) expect(API_METHODS).toContain(m);
-    expect(READ_ONLY_METHODS.has('codings.apply')).toBe(false);
-    expect(READ_ONLY_METHODS.has('documents.list')).toBe(true);
+  it('the read-only methods are the contract entries without `writes: true`', () => {
+    for (const m of API_METHODS) expect([m, READ_ONLY_METHODS.has(m)]).toEqual([m, !methodWrites(m)]);
+    expect(READ_ONLY_METHODS.size).toBeGreaterThan(0);
+    for (const m of ['codings.apply', 'documents.import', 'history.undo', 'memos.set'] as const) expect(READ_ONLY_METHODS.has(m)).toBe(false);
+    for (const m of ['documents.list', 'codings.forDocument', 'history.state', 'search.corpus'] as const) expect(READ_ONLY_METHODS.has(m)).toBe(true);
   });
 });
 
@@ -62,17 +61,23 @@ describe('sender checks', () => {
 
 describe('calls through the listener, on a real project file', () => {
   let p: TempProject;
+  let door: ProjectDoor;
   beforeAll(() => {
     p = tempProject();
     addText(p.session, 'co-01.txt', 'Interviewer: Hello.\nOfficer: First names matter here.\n');
-    return () => p.done();
+    // The window's door, as ProjectWindows holds it.
+    door = openProjectDoor(p.path, 'tester');
+    return () => {
+      door.close();
+      p.done();
+    };
   });
-  const target = (writing = vi.fn()) => ({ handlers: createHandlers(p.session), projectPath: p.path, writing });
+  const target = (writing = vi.fn()) => ({ door, writing });
   const ev = () => eventFrom(contents(), null);
 
   it('bad arguments come back as invalid_input naming the field, and nothing is written', async () => {
     const t = target();
-    const bad = await apiListener('codings.apply', () => t)(ev(), { document: 'co-01.txt', code: 'Dynamic security/Rapport', coder: 'A', start: -1, end: 5 });
+    const bad = await apiListener('codings.apply', () => t)(ev(), { document: 'doc-guid', code: 'code-guid', coder: 'coder-guid', start: -1, end: 5 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((bad as { error: { message: string } }).error.message).toMatch(/start/);
     const extra = await apiListener('documents.list', () => t)(ev(), { sql: 'DROP TABLE codings' });
@@ -96,8 +101,8 @@ describe('calls through the listener, on a real project file', () => {
 
   it('a refused call still ends the saving mark', async () => {
     const writing = vi.fn();
-    const r = await apiListener('documents.rename', () => target(writing))(ev(), { document: 'missing.txt', newName: 'x.txt' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const r = await apiListener('documents.rename', () => target(writing))(ev(), { document: 'no-such-guid', newName: 'x.txt' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: 'no document with GUID no-such-guid is in this project' } });
     expect(writing.mock.calls).toEqual([[true], [false]]);
   });
 });
@@ -113,7 +118,7 @@ describe('preload', () => {
     expect(expose).toHaveBeenCalledTimes(1);
     const [key, api] = expose.mock.calls[0]! as [string, Record<string, unknown>];
     expect(key).toBe('marginalia');
-    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
 

@@ -6,10 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_METHODS } from '../../shared/api/contract.js';
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
+import { preloadBuildOptions } from '../../electron/launch/bundle.js';
 import { buildSteps, electronBuildEnv } from '../../electron/launch/native-build.js';
-import { bindingFile, electronNativeDir } from '../../electron/launch/native-paths.js';
+import { bindingFile, electronNativeDir } from '../../electron/main/native-binding.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -38,7 +40,7 @@ describe('Electron-ABI better-sqlite3', () => {
 
 describe('npm install and Electron', () => {
   it("blocks electron's postinstall download; npm start fetches the binary instead", () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, any>;
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean>; devDependencies: Record<string, string>; scripts: Record<string, string> };
     expect(pkg.allowScripts.electron).toBe(false);
     expect(pkg.devDependencies.electron).toMatch(/^39\.\d+\.\d+$/);
     expect(pkg.scripts.start).toContain('electron/launch/start.ts');
@@ -50,11 +52,14 @@ describe('the preload bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-preload-'));
     try {
       const outfile = join(dir, 'preload.cjs');
-      await build({ entryPoints: [join(ROOT, 'electron', 'preload.ts')], outfile, bundle: true, platform: 'browser', format: 'cjs', external: ['electron'], logLevel: 'silent' });
+      await build({ ...preloadBuildOptions(ROOT, outfile), logLevel: 'silent' });
       const code = readFileSync(outfile, 'utf8');
       const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
       expect(new Set(required)).toEqual(new Set(['electron']));
-      expect(code).not.toMatch(/\bzod\b/);
+      // The contract's method names, taken from the contract at build time; none of its zod schemas.
+      for (const m of API_METHODS) expect(code).toContain(JSON.stringify(m));
+      expect(code).not.toMatch(/\bzod\b|strictObject/);
+      expect(code.length).toBeLessThan(20_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

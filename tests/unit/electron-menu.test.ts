@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import * as electron from 'electron';
+import { createProjectDoor } from '../../electron/api/door.js';
 import { createActions } from '../../electron/main/actions.js';
 import { MENU_ACTIONS, menuTemplate, type MenuActions } from '../../electron/main/menu.js';
 import type { ProjectWindows } from '../../electron/main/projects.js';
@@ -149,6 +150,39 @@ describe('menu actions', () => {
     await actions.importDocuments(win as never);
     expect(electron.dialog.showOpenDialog).toHaveBeenCalled();
     expect(win.webContents.reload).not.toHaveBeenCalled();
+  });
+
+  it("import and merge are contract calls through the window's project door, on real project files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marginalia-shell-'));
+    const door = createProjectDoor(join(dir, 'lead.marginalia'), { actor: 'tester', empty: true });
+    try {
+      const win = new FakeBrowserWindow();
+      const windows = { forWindow: (w: unknown) => (w === win ? { win, path: door.path, door } : undefined) } as unknown as ProjectWindows;
+      const actions = createActions(windows, 'tester');
+      const chooseFiles = vi.mocked(electron.dialog.showOpenDialog);
+      const box = vi.mocked(electron.dialog.showMessageBox);
+      const txt = join(dir, 'co-01.txt');
+      writeFileSync(txt, 'Interviewer: Hello.\nOfficer: First names matter here.\n');
+      chooseFiles.mockResolvedValueOnce({ canceled: false, filePaths: [txt] });
+      box.mockClear();
+      await actions.importDocuments(win as never);
+      expect((await door.call('documents.list')).map((d) => d.name)).toEqual(['co-01.txt']);
+      expect(JSON.stringify(box.mock.calls[0])).toMatch(/Imported 1 document\./);
+      expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+
+      const other = createProjectDoor(join(dir, 'bob.marginalia'), { actor: 'bob', empty: true });
+      await other.call('coders.add', { name: 'Bob' });
+      other.close();
+      chooseFiles.mockResolvedValueOnce({ canceled: false, filePaths: [join(dir, 'bob.marginalia')] });
+      box.mockClear();
+      await actions.mergeCoderProject(win as never);
+      expect((await door.call('coders.list')).map((c) => c.name)).toContain('Bob');
+      expect(JSON.stringify(box.mock.calls[0])).toMatch(/Merged bob\.marginalia\..*A backup was written first/);
+      expect(win.webContents.reload).toHaveBeenCalledTimes(2);
+    } finally {
+      door.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a recent file that is gone is reported, not opened', async () => {

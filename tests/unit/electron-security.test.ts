@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { rendererFile } from '../../electron/main/protocol.js';
-import { APP_ENTRY, CSP, isSafeExternalUrl, lockContents, lockSession } from '../../electron/main/security.js';
+import { CSP } from '../../electron/csp.js';
+import { APP_ENTRY, isSafeExternalUrl, lockContents, lockSession } from '../../electron/main/security.js';
 import { windowOptions, windowTitle } from '../../electron/main/window.js';
 import { FakeWebContents } from './electron-fake.js';
 
@@ -145,7 +146,8 @@ describe('content security policy', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(CSP).not.toMatch(/unsafe-eval|\*|https?:/);
     expect(directives.get('style-src')).toEqual(["'self'"]);
-    expect(directives.get('connect-src')).toEqual(["'none'"]);
+    // The browser-mode page fetches its API from its own origin; nothing else.
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodingView } from '../../shared/api/types.js';
 import { createTranscriptModel, lineAt, transcriptModel } from '../../renderer/transcript/model.js';
 
-const coding = (id: string, start: number, end: number, color = '#336699'): CodingView => ({ guid: id, codeGuid: 'c', code: 'A', color, coder: 'Alice', start, end, memo: null });
+const coding = (id: string, start: number, end: number, color = '#336699'): CodingView => ({ guid: id, codeGuid: 'c', code: 'A', color, coderGuid: 'coder-alice', coder: 'Alice', start, end, memo: null });
 
 describe('transcript line models', () => {
   const text = 'Interviewer: hello there\nOfficer: 👍 fine\n\nthird line é';

@@ -1,29 +1,22 @@
 /** agreement, stats, disagreements, consensus: comparing two coders and reconciling them. */
-import type { AgreementScope } from '../../services/agreement/data.js';
-import { flag, optionalInt, requireStr, str, UsageError, type CommandSpec, type Values } from '../command.js';
+import { TABLE_STATISTICS, type TableStatistic } from '../../../shared/agreement/reports.js';
+import { flag, optionalInt, requireStr, str, UsageError, type CommandSpec } from '../command.js';
 import { plural } from '../format.js';
+import { PAIR_OPTIONS, pairGuids, pairNames } from '../pair-scope.js';
 
 const GROUP = 'Agreement';
 
-function scope(values: Values, command: string): AgreementScope {
-  const coders = requireStr(values, 'coders', command).split(',').map((s) => s.trim()).filter(Boolean);
-  if (coders.length !== 2) throw new UsageError(`--coders needs exactly two names, like --coders Alice,Bob (got ${coders.length})`, command);
-  const codes = str(values, 'codes')?.split(',').map((s) => s.trim()).filter(Boolean);
-  const documents = str(values, 'docs')?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { coders: [coders[0]!, coders[1]!], ...(codes?.length && { codes }), ...(documents?.length && { documents }) };
-}
-
 const SCOPE_OPTIONS = {
+  ...PAIR_OPTIONS,
   coders: { type: 'string', value: 'A,B', help: 'the two coders to compare' },
-  codes: { type: 'string', value: 'PATH,...', help: 'only these codes (default: every code either coder used)' },
-  docs: { type: 'string', value: 'NAME,...', help: 'only these documents (default: the documents both coders coded)' },
 } as const;
 
 export const agreement: CommandSpec = {
   name: 'agreement',
   group: GROUP,
   args: ['PROJECT'],
-  usage: '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--docs NAME,...] [--unitized] [--ci N --seed S] [--csv|--md]',
+  usage:
+    '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--docs NAME,...] [--unitized] [--ci N --seed S] [--csv|--md]',
   summary: 'Agreement between two coders at a stated unit, with the statistic named for every number',
   details: `Units: character (default; per code × document: counts, percent agreement, Cohen's κ, Krippendorff's |uα,
 and across documents pooled / mean / length-weighted), turn (a speaker turn is coded if any character is),
@@ -33,6 +26,7 @@ segment (MAXQDA-style matches at --overlap percent), document (code used in the 
 Undefined values (0/0, e.g. nobody used the code) are null with a reason, never NaN or 1;
 in the table and --md they print as —(n), with the reasons listed below; --csv gives them in a last column.`,
   jsonShape: 'report',
+  calls: ['agreement.report', 'coders.list', 'codebook.list', 'documents.list'],
   options: {
     ...SCOPE_OPTIONS,
     unit: { type: 'string', value: 'UNIT', help: 'character (default), turn, segment or document' },
@@ -45,36 +39,28 @@ in the table and --md they print as —(n), with the reasons listed below; --csv
   },
   async run(ctx, { positionals, values }) {
     const c = 'agreement';
-    const s = scope(values, c);
+    const names = pairNames(values, c);
     const unit = str(values, 'unit') ?? 'character';
-    if (!['character', 'turn', 'segment', 'document'].includes(unit)) throw new UsageError(`--unit must be character, turn, segment or document (got "${unit}")`, c);
+    if (!['character', 'turn', 'segment', 'document'].includes(unit))
+      throw new UsageError(`--unit must be character, turn, segment or document (got "${unit}")`, c);
     // Options that only one unit reads are refused elsewhere rather than silently ignored.
     const unitized = flag(values, 'unitized');
     if (unitized && str(values, 'unit') !== undefined) throw new UsageError('--unitized is a unit of its own: leave out --unit', c);
     if (str(values, 'overlap') !== undefined && unit !== 'segment') throw new UsageError('--overlap applies to --unit segment only', c);
-    if ((str(values, 'ci') !== undefined || str(values, 'seed') !== undefined) && (unit !== 'character' || unitized)) throw new UsageError('--ci and --seed apply to the character unit only', c);
+    if ((str(values, 'ci') !== undefined || str(values, 'seed') !== undefined) && (unit !== 'character' || unitized))
+      throw new UsageError('--ci and --seed apply to the character unit only', c);
     if (flag(values, 'csv') && flag(values, 'md')) throw new UsageError('choose one of --csv and --md', c);
-    const session = await ctx.open(positionals[0]!);
-    let report;
-    if (unitized) {
-      const { unitizedReport } = await import('../../services/agreement/unitized.js');
-      report = unitizedReport(session, s);
-    } else if (unit === 'character') {
-      const resamples = optionalInt(values, 'ci', c, 10);
-      const { characterReport } = await import('../../services/agreement/character.js');
-      report = characterReport(session, s, resamples ? { ci: { resamples, seed: optionalInt(values, 'seed', c) ?? 1 } } : {});
-    } else if (unit === 'turn') {
-      const { turnReport } = await import('../../services/agreement/turns.js');
-      report = turnReport(session, s);
-    } else if (unit === 'segment') {
-      const overlap = optionalInt(values, 'overlap', c, 1) ?? 90;
-      if (overlap > 100) throw new UsageError('--overlap is a percentage from 1 to 100', c);
-      const { segmentReport } = await import('../../services/agreement/segments.js');
-      report = segmentReport(session, s, overlap);
-    } else {
-      const { presenceReport } = await import('../../services/agreement/presence.js');
-      report = presenceReport(session, s);
-    }
+    const overlap = optionalInt(values, 'overlap', c, 1);
+    if (overlap !== undefined && overlap > 100) throw new UsageError('--overlap is a percentage from 1 to 100', c);
+    const resamples = optionalInt(values, 'ci', c, 10);
+    const seed = optionalInt(values, 'seed', c) ?? 1;
+    const door = await ctx.door(positionals[0]!);
+    const report = await door.call('agreement.report', {
+      ...(await pairGuids(door, names)),
+      unit: unitized ? 'unitized' : (unit as 'character'),
+      ...(overlap !== undefined && { overlap }),
+      ...(resamples && { ci: { resamples, seed } }),
+    });
     const f = await import('../agreement-format.js');
     const text = flag(values, 'csv') ? f.reportCsv(report) : flag(values, 'md') ? f.reportMarkdown(report) : f.reportText(report);
     return { data: report, text };
@@ -91,6 +77,7 @@ export const stats: CommandSpec = {
 bp (Brennan–Prediger) needs --categories: the number of categories available, not the number seen.
 --level applies to alpha (default nominal). Undefined values print as null with a reason.`,
   jsonShape: 'report',
+  calls: ['agreement.stats'],
   options: {
     statistic: { type: 'string', value: 'NAME', help: 'percent, percent-all, kappa, pi, fleiss, bp, ac1 or alpha' },
     level: { type: 'string', value: 'LEVEL', help: 'nominal (default), ordinal, interval or ratio' },
@@ -100,14 +87,16 @@ bp (Brennan–Prediger) needs --categories: the number of categories available, 
   },
   async run(_ctx, { positionals, values }) {
     const c = 'stats';
-    const { STATISTICS, tableStatistic } = await import('../../services/agreement/table-stats.js');
-    const statistic = requireStr(values, 'statistic', c) as (typeof STATISTICS)[number];
-    if (!STATISTICS.includes(statistic)) throw new UsageError(`--statistic must be one of ${STATISTICS.join(', ')}`, c);
+    const statistic = requireStr(values, 'statistic', c) as TableStatistic;
+    if (!TABLE_STATISTICS.includes(statistic)) throw new UsageError(`--statistic must be one of ${TABLE_STATISTICS.join(', ')}`, c);
     const level = (str(values, 'level') ?? 'nominal') as 'nominal';
     if (!['nominal', 'ordinal', 'interval', 'ratio'].includes(level)) throw new UsageError('--level must be nominal, ordinal, interval or ratio', c);
     const categories = optionalInt(values, 'categories', c, 2);
     const resamples = optionalInt(values, 'ci', c, 10);
-    const r = tableStatistic(positionals[0]!, {
+    // The table is not a project: this one call goes through the project-free part of the door.
+    const { callWithoutProject } = await import('../../api/no-project.js');
+    const r = await callWithoutProject('agreement.stats', {
+      file: positionals[0]!,
       statistic,
       level,
       ...(categories !== undefined && { categories }),

@@ -1,5 +1,6 @@
 /** attributes import, cases: participants and their typed attributes. */
 import { basename } from 'node:path';
+import { readTextFile } from '../../api/text-files.js';
 import type { CommandSpec } from '../command.js';
 import { plural, table } from '../format.js';
 
@@ -13,10 +14,11 @@ export const attributesImport: CommandSpec = {
   details: `One row per case; every other column is an attribute. A header "name:type" declares its type
 (text, number, date, boolean), e.g. "years of service:number"; otherwise it is text.
 Every row is checked before anything is written; errors name the row.`,
+  calls: ['cases.importAttributes'],
   async run(ctx, { positionals }) {
     const [project, file] = positionals as [string, string];
-    const { importAttributesCsv } = await import('../../services/cases.js');
-    const r = importAttributesCsv(await ctx.open(project), file);
+    const door = await ctx.door(project);
+    const r = await door.call('cases.importAttributes', { csv: readTextFile(file), name: basename(file) });
     const attrs = r.attributesCreated.length ? `; new attributes: ${r.attributesCreated.join(', ')}` : '';
     return {
       data: r,
@@ -30,9 +32,9 @@ export const casesCmd: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   summary: 'List cases with their attributes',
+  calls: ['cases.list'],
   async run(ctx, { positionals }) {
-    const { cases: listCases } = await import('../../services/cases.js');
-    const r = listCases(await ctx.open(positionals[0]!));
+    const r = await (await ctx.door(positionals[0]!)).call('cases.list');
     if (r.cases.length === 0) return { data: r, text: 'No cases yet (import them with: marginalia attributes import PROJECT FILE.csv)' };
     return {
       data: r,

@@ -1,6 +1,8 @@
 /** codebook export|import: the code book as a JSON or CSV file. */
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { fail } from '../../../shared/errors.js';
+import { readTextFile } from '../../api/text-files.js';
 import { flag, str, UsageError, type CommandSpec } from '../command.js';
 import { plural } from '../format.js';
 
@@ -24,14 +26,11 @@ export const codebookExport: CommandSpec = {
     format: { type: 'string', value: 'json|csv', help: 'file format' },
     out: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
   },
+  calls: ['codebook.export'],
   async run(ctx, { positionals, values }) {
     const out = str(values, 'out');
     const format = pickFormat(str(values, 'format'), out, ['json', 'csv'] as const, 'json', 'codebook export');
-    const session = await ctx.open(positionals[0]!);
-    const { exportCodebook } = await import('../../services/codebook-io.js');
-    const { codebook } = await import('../../services/codebook.js');
-    const content = exportCodebook(session, format);
-    const codes = codebook(session).length;
+    const { content, codes } = await (await ctx.door(positionals[0]!)).call('codebook.export', { format });
     if (out) {
       writeFileSync(out, content);
       return { data: { format, file: out, codes }, text: `Wrote ${plural(codes, 'code')} to ${out} (${format.toUpperCase()})` };
@@ -48,10 +47,14 @@ export const codebookImport: CommandSpec = {
   details: `Codes are matched by GUID, then by path. Matched codes keep their definitions and colours
 unless --update is given; codes are never deleted by an import.`,
   options: { update: { type: 'boolean', help: 'overwrite the fields of matched codes with those in FILE' } },
+  calls: ['codebook.import'],
   async run(ctx, { positionals, values }) {
     const [project, file] = positionals as [string, string];
-    const { importCodebook } = await import('../../services/codebook-io.js');
-    const r = importCodebook(await ctx.open(project), file, { update: flag(values, 'update') });
+    const door = await ctx.door(project);
+    const content = readTextFile(file);
+    const ext = extname(file).toLowerCase();
+    if (ext !== '.json' && ext !== '.csv') fail('unsupported_format', `${basename(file)}: a code book must be .json or .csv`);
+    const r = await door.call('codebook.import', { format: ext === '.json' ? 'json' : 'csv', content, name: basename(file), update: flag(values, 'update') });
     const out = [`${basename(file)}: ${plural(r.created.length, 'code')} added, ${r.matched} already present, ${r.updated.length} updated`];
     for (const p of r.created) out.push(`  added    ${p}`);
     for (const p of r.updated) out.push(`  updated  ${p}`);

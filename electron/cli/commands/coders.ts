@@ -9,12 +9,17 @@ export const coders: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   summary: 'List coders with how many codings and documents each has',
+  calls: ['coders.list'],
   async run(ctx, { positionals }) {
-    const session = await ctx.open(positionals[0]!);
-    const { coderCounts } = await import('../../services/counts.js');
-    const rows = coderCounts(session).map(({ name, codings, documents }) => ({ name, codings, documents }));
+    const rows = (await (await ctx.door(positionals[0]!)).call('coders.list')).map(({ name, codings, documents }) => ({ name, codings, documents }));
     if (rows.length === 0) return { data: rows, text: 'No coders yet (add one with: marginalia coders add PROJECT NAME)' };
-    return { data: rows, text: table(['CODER', 'CODINGS', 'DOCUMENTS'], rows.map((r) => [r.name, r.codings, r.documents])) };
+    return {
+      data: rows,
+      text: table(
+        ['CODER', 'CODINGS', 'DOCUMENTS'],
+        rows.map((r) => [r.name, r.codings, r.documents]),
+      ),
+    };
   },
 };
 
@@ -23,10 +28,10 @@ export const codersAdd: CommandSpec = {
   group: GROUP,
   args: ['PROJECT', 'NAME'],
   summary: 'Add a coder',
+  calls: ['coders.add'],
   async run(ctx, { positionals }) {
     const [project, name] = positionals as [string, string];
-    const { addCoder } = await import('../../services/codings.js');
-    const c = addCoder(await ctx.open(project), name);
+    const c = await (await ctx.door(project)).call('coders.add', { name });
     return { data: c, text: `Added coder "${c.name}"` };
   },
 };

@@ -1,40 +1,37 @@
 /** disagreements, consensus start|decide|status: reviewing where two coders differ and reconciling them. */
-import type { Disagreement } from '../../services/agreement/disagreements.js';
-import type { ConsensusScope, ConsensusStatus, Decision } from '../../services/agreement/consensus.js';
+import { DECISIONS, type ConsensusStatus, type Decision, type Disagreement } from '../../../shared/agreement/reports.js';
+import type { ProjectDoor } from '../../api/door.js';
 import { int, requireStr, str, UsageError, type CommandSpec, type Values } from '../command.js';
 import { plural, span, truncate } from '../format.js';
+import { consensusName, PAIR_OPTIONS, pairGuids, pairNames, type PairNames } from '../pair-scope.js';
 
 const GROUP = 'Agreement';
-const DECISION_WORDS = ['accept-a', 'accept-b', 'keep-both', 'drop', 'custom'];
+const DECISION_WORDS: readonly string[] = DECISIONS;
+const SCOPE_OPTIONS = PAIR_OPTIONS;
+/** Every call these commands make: names are resolved through the list calls first. */
+const RESOLVE = ['coders.list', 'codebook.list', 'documents.list'] as const;
 
-const splitList = (v: string | undefined) => v?.split(',').map((s) => s.trim()).filter(Boolean);
-
-/** --coders A,B [--codes …] [--docs …] [--name …] as a service scope. */
-function scope(values: Values, command: string): ConsensusScope {
-  const coders = splitList(requireStr(values, 'coders', command)) ?? [];
-  if (coders.length !== 2) throw new UsageError(`--coders needs exactly two names, like --coders Alice,Bob (got ${coders.length})`, command);
-  const codes = splitList(str(values, 'codes'));
-  const documents = splitList(str(values, 'docs'));
-  const name = str(values, 'name')?.trim();
-  return { coders: [coders[0]!, coders[1]!], ...(codes?.length && { codes }), ...(documents?.length && { documents }), ...(name && { name }) };
+/** Opens the project and turns the typed names into the GUID scope of the calls. */
+async function open(ctx: { door(path: string): Promise<ProjectDoor> }, path: string, names: PairNames, values: Values) {
+  const door = await ctx.door(path);
+  return { door, scope: { ...(await pairGuids(door, names)), ...consensusName(values) } };
 }
-
-const SCOPE_OPTIONS = {
-  coders: { type: 'string', value: 'A,B', help: 'the two coders (A first, B second)' },
-  codes: { type: 'string', value: 'PATH,...', help: 'only these codes (default: every code either coder used)' },
-  docs: { type: 'string', value: 'NAME,...', help: 'only these documents (default: the documents both coders coded)' },
-} as const;
 
 const NAME_OPTION = { name: { type: 'string', value: 'NAME', help: 'the consensus coder (default "Consensus (A+B)")' } } as const;
 
-const where = (i: Pick<Disagreement, 'document' | 'lineStart' | 'lineEnd'>) => `${i.document}:${i.lineStart === i.lineEnd ? i.lineStart : `${i.lineStart}–${i.lineEnd}`}`;
+const where = (i: Pick<Disagreement, 'document' | 'lineStart' | 'lineEnd'>) =>
+  `${i.document}:${i.lineStart === i.lineEnd ? i.lineStart : `${i.lineStart}–${i.lineEnd}`}`;
 const other = (i: Disagreement, coders: [string, string]) => (i.kind === 'onlyA' ? coders[1] : coders[0]);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
 /** One item for people: id, where, code, who; then the text in context with the stretch in ⟦ ⟧. */
 function itemText(i: Disagreement, coders: [string, string]): string {
   const who = `only ${i.coder} coded this (${other(i, coders)} did not)`;
-  return [`${i.id}  ${where(i)}  ${i.code}`, `    ${who}, ${span(i.start, i.end)}${i.speaker ? `, speaker: ${i.speaker}` : ''}`, `    ${i.before}⟦${oneLine(i.text)}⟧${i.after}`].join('\n');
+  return [
+    `${i.id}  ${where(i)}  ${i.code}`,
+    `    ${who}, ${span(i.start, i.end)}${i.speaker ? `, speaker: ${i.speaker}` : ''}`,
+    `    ${i.before}⟦${oneLine(i.text)}⟧${i.after}`,
+  ].join('\n');
 }
 
 function openLine(i: Disagreement): string {
@@ -42,7 +39,9 @@ function openLine(i: Disagreement): string {
 }
 
 function statusText(s: ConsensusStatus, openLimit = Infinity): string {
-  const out = [`${s.coder} (consensus of ${s.coders[0]} and ${s.coders[1]}): ${s.decided} of ${plural(s.items, 'disagreement')} decided, ${s.open.length} open`];
+  const out = [
+    `${s.coder} (consensus of ${s.coders[0]} and ${s.coders[1]}): ${s.decided} of ${plural(s.items, 'disagreement')} decided, ${s.open.length} open`,
+  ];
   if (s.open.length && openLimit > 0) {
     out.push('Open:', ...s.open.slice(0, openLimit).map(openLine));
     if (s.open.length > openLimit) out.push(`  … and ${s.open.length - openLimit} more (see: marginalia consensus status)`);
@@ -63,11 +62,12 @@ export const disagreements: CommandSpec = {
   details: `A stretch is a run of characters that coder A gave a code and B did not (or the other way round),
 per document and code. Its id stays the same as long as the stretch does; pass it to
 "marginalia consensus decide --item ID". Offsets are UTF-16 units, [start,end).`,
+  calls: ['agreement.disagreements', ...RESOLVE],
   options: { ...SCOPE_OPTIONS },
   async run(ctx, { positionals, values }) {
-    const s = scope(values, 'disagreements');
-    const { listDisagreements } = await import('../../services/agreement/disagreements.js');
-    const items = listDisagreements(await ctx.open(positionals[0]!), s);
+    const s = pairNames(values, 'disagreements');
+    const door = await ctx.door(positionals[0]!);
+    const items = await door.call('agreement.disagreements', await pairGuids(door, s));
     if (items.length === 0) return { data: items, text: `No disagreements: ${s.coders[0]} and ${s.coders[1]} coded the same text with the same codes.` };
     const coders: [string, string] = [items.find((i) => i.kind === 'onlyA')?.coder ?? s.coders[0], items.find((i) => i.kind === 'onlyB')?.coder ?? s.coders[1]];
     const onlyA = items.filter((i) => i.kind === 'onlyA').length;
@@ -86,13 +86,18 @@ export const consensusStart: CommandSpec = {
   details: `The consensus coder is an ordinary coder (default name "Consensus (A+B)"). Its codings are the text
 both coders gave the same code, plus every disagreement decided to keep. Running start again brings
 it up to date after the coders changed their codings.`,
+  calls: ['consensus.start', ...RESOLVE],
   options: { ...SCOPE_OPTIONS, ...NAME_OPTION },
   async run(ctx, { positionals, values }) {
-    const s = scope(values, 'consensus start');
-    const { startConsensus } = await import('../../services/agreement/consensus.js');
-    const r = startConsensus(await ctx.open(positionals[0]!), s);
-    const head = r.created ? `Created ${r.coder}, holding the text ${r.coders[0]} and ${r.coders[1]} coded alike.` : `${r.coder} is up to date (${plural(r.cellsRewritten, 'document × code', 'documents × codes')} rewritten).`;
-    const next = r.open.length ? `\nDecide each with: marginalia consensus decide PROJECT --coders ${s.coders.join(',')} --item ID --decision ${DECISION_WORDS.join('|')}` : '';
+    const s = pairNames(values, 'consensus start');
+    const { door, scope } = await open(ctx, positionals[0]!, s, values);
+    const r = await door.call('consensus.start', scope);
+    const head = r.created
+      ? `Created ${r.coder}, holding the text ${r.coders[0]} and ${r.coders[1]} coded alike.`
+      : `${r.coder} is up to date (${plural(r.cellsRewritten, 'document × code', 'documents × codes')} rewritten).`;
+    const next = r.open.length
+      ? `\nDecide each with: marginalia consensus decide PROJECT --coders ${s.coders.join(',')} --item ID --decision ${DECISION_WORDS.join('|')}`
+      : '';
     return { data: r, text: `${head}\n${statusText(r, 20)}${next}` };
   },
 };
@@ -107,6 +112,7 @@ export const consensusDecide: CommandSpec = {
 accept-b: the same for B; keep-both: keep the stretch; drop: leave it out;
 custom: keep --start..--end instead (UTF-16 offsets into the document, [start,end)).
 Deciding an item again replaces its decision; both are kept in the event log.`,
+  calls: ['consensus.decide', ...RESOLVE],
   options: {
     ...SCOPE_OPTIONS,
     ...NAME_OPTION,
@@ -118,19 +124,22 @@ Deciding an item again replaces its decision; both are kept in the event log.`,
   },
   async run(ctx, { positionals, values }) {
     const c = 'consensus decide';
-    const s = scope(values, c);
+    const names = pairNames(values, c);
     const decision = requireStr(values, 'decision', c).trim();
     if (!DECISION_WORDS.includes(decision)) throw new UsageError(`--decision must be one of ${DECISION_WORDS.join(', ')} (got "${decision}")`, c);
+    const item = requireStr(values, 'item', c);
     const start = str(values, 'start');
     const end = str(values, 'end');
     const reason = str(values, 'reason');
-    const { decide } = await import('../../services/agreement/consensus.js');
-    const r = decide(await ctx.open(positionals[0]!), {
-      ...s,
-      item: requireStr(values, 'item', c),
+    const startAt = start === undefined ? undefined : int(start, '--start', c);
+    const endAt = end === undefined ? undefined : int(end, '--end', c);
+    const { door, scope } = await open(ctx, positionals[0]!, names, values);
+    const r = await door.call('consensus.decide', {
+      ...scope,
+      item,
       decision: decision as Decision,
-      ...(start !== undefined && { start: int(start, '--start', c) }),
-      ...(end !== undefined && { end: int(end, '--end', c) }),
+      ...(startAt !== undefined && { start: startAt }),
+      ...(endAt !== undefined && { end: endAt }),
       ...(reason !== undefined && { reason }),
     });
     const what = r.decision === 'custom' && r.custom ? `custom ${span(r.custom.start, r.custom.end)}` : r.decision;
@@ -150,11 +159,12 @@ export const consensusStatus: CommandSpec = {
   args: ['PROJECT'],
   usage: '--coders A,B [--name NAME] [--codes PATH,...] [--docs NAME,...]',
   summary: 'How many disagreements are decided, which are still open, and which decisions went stale',
+  calls: ['consensus.status', ...RESOLVE],
   options: { ...SCOPE_OPTIONS, ...NAME_OPTION },
   async run(ctx, { positionals, values }) {
-    const s = scope(values, 'consensus status');
-    const { consensusStatus: status } = await import('../../services/agreement/consensus.js');
-    const r = status(await ctx.open(positionals[0]!), s);
+    const s = pairNames(values, 'consensus status');
+    const { door, scope } = await open(ctx, positionals[0]!, s, values);
+    const r = await door.call('consensus.status', scope);
     return { data: r, text: statusText(r) };
   },
 };

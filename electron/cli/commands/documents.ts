@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { CliError, flag, str, UsageError, type CommandSpec } from '../command.js';
 import { plural, table } from '../format.js';
+import { documentGuid } from '../resolve.js';
 
 const GROUP = 'Documents';
 const OFFSETS = 'Lengths and offsets are UTF-16 code units into the stored text (BOM stripped, CRLF→LF).';
@@ -9,12 +10,15 @@ const OFFSETS = 'Lengths and offsets are UTF-16 code units into the stored text 
 export const importCmd: CommandSpec = {
   name: 'import',
   group: GROUP,
-  args: ['PROJECT', 'FILE...'],
-  summary: 'Import transcripts (.txt .md .docx .pdf .vtt .srt)',
+  args: ['PROJECT', 'FILE|FOLDER...'],
+  summary: 'Import transcripts (.txt .md .docx .pdf .vtt .srt), or every transcript in a folder',
   details: `Every file is read and checked first; if any one is bad (empty, binary, corrupt, encrypted,
 too large, unknown type) nothing is imported. A file with the same text as a document already in
 the project is skipped and reported, unless --allow-duplicates is given.
+A FOLDER imports the transcripts directly in it, in name order; its sub-folders, hidden files and
+files of other types are left alone and listed.
 ${OFFSETS}`,
+  calls: ['documents.importFiles'],
   options: {
     case: { type: 'string', value: 'NAME', help: 'assign the imported documents to this case (created if new)' },
     'max-size': { type: 'string', value: 'MB', help: 'refuse files larger than this many megabytes (default 50)' },
@@ -26,13 +30,14 @@ ${OFFSETS}`,
     let maxBytes: number | undefined;
     if (maxRaw !== undefined) {
       const mb = Number(maxRaw);
-      if (!/^\d*\.?\d+$/.test(maxRaw.trim()) || !(mb > 0)) throw new UsageError(`--max-size must be a positive number of megabytes (got "${maxRaw}")`, 'import');
+      if (!/^\d*\.?\d+$/.test(maxRaw.trim()) || !(mb > 0))
+        throw new UsageError(`--max-size must be a positive number of megabytes (got "${maxRaw}")`, 'import');
       maxBytes = Math.floor(mb * 1024 * 1024);
     }
-    const session = await ctx.open(project);
-    const { importFiles } = await import('../../services/documents.js');
+    const door = await ctx.door(project);
     const caseName = str(values, 'case');
-    const report = await importFiles(session, files, {
+    const report = await door.call('documents.importFiles', {
+      paths: files,
       ...(caseName !== undefined && { caseName }),
       ...(maxBytes !== undefined && { maxBytes }),
       allowDuplicates: flag(values, 'allow-duplicates'),
@@ -40,10 +45,16 @@ ${OFFSETS}`,
     const out: string[] = [];
     if (report.imported.length) {
       out.push(`Imported ${plural(report.imported.length, 'document')}${caseName ? ` into case "${caseName}"` : ''}:`);
-      out.push(table(['NAME', 'LENGTH', 'TURNS', 'FROM'], report.imported.map((d) => [d.name, d.length, d.turns, basename(d.file) === d.name ? '' : d.file])));
+      out.push(
+        table(
+          ['NAME', 'LENGTH', 'TURNS', 'FROM'],
+          report.imported.map((d) => [d.name, d.length, d.turns, basename(d.file) === d.name ? '' : d.file]),
+        ),
+      );
       for (const d of report.imported) for (const w of d.warnings) out.push(`warning: ${w.startsWith(`${basename(d.file)}:`) ? w : `${d.name}: ${w}`}`);
     } else out.push('Imported nothing.');
     for (const s of report.skipped) out.push(`skipped ${basename(s.file)}: same text as ${s.duplicateOf}`);
+    for (const s of report.ignored) out.push(`skipped ${basename(s.file)}: ${s.reason}`);
     return { data: report, text: out.join('\n') };
   },
 };
@@ -54,9 +65,9 @@ export const docs: CommandSpec = {
   args: ['PROJECT'],
   summary: 'List documents: id, name, length, turns, case, codings',
   details: OFFSETS,
+  calls: ['documents.list'],
   async run(ctx, { positionals }) {
-    const { documents } = await import('../../services/documents.js');
-    const list = documents(await ctx.open(positionals[0]!));
+    const list = await (await ctx.door(positionals[0]!)).call('documents.list');
     if (list.length === 0) return { data: list, text: 'No documents yet (add some with: marginalia import PROJECT FILE...)' };
     return {
       data: list,
@@ -73,10 +84,11 @@ export const docRename: CommandSpec = {
   group: GROUP,
   args: ['PROJECT', 'NAME', 'NEW'],
   summary: 'Rename a document (its text and codings stay as they are)',
+  calls: ['documents.list', 'documents.rename'],
   async run(ctx, { positionals }) {
     const [project, name, newName] = positionals as [string, string, string];
-    const { renameDocument } = await import('../../services/documents.js');
-    renameDocument(await ctx.open(project), name, newName);
+    const door = await ctx.door(project);
+    await door.call('documents.rename', { document: await documentGuid(door, name), newName });
     return { data: { from: name, to: newName.trim() }, text: `Renamed "${name}" to "${newName.trim()}"` };
   },
 };
@@ -88,19 +100,20 @@ export const docDelete: CommandSpec = {
   summary: 'Delete a document and its codings (asks for --yes)',
   details: 'Without --yes, says how many codings would be deleted and changes nothing (exit status 1).',
   options: { yes: { type: 'boolean', help: 'really delete' } },
+  calls: ['documents.list', 'documents.deletionImpact', 'documents.delete'],
   async run(ctx, { positionals, values }) {
     const [project, name] = positionals as [string, string];
-    const session = await ctx.open(project);
-    const { deleteDocument, documentDeletionImpact } = await import('../../services/documents.js');
+    const door = await ctx.door(project);
+    const document = await documentGuid(door, name);
     if (!flag(values, 'yes')) {
-      const impact = documentDeletionImpact(session, name);
+      const impact = await door.call('documents.deletionImpact', { document });
       throw new CliError(
         'confirmation_required',
         `deleting "${impact.document}" would also delete ${plural(impact.codings, 'coding')}; nothing deleted (add --yes to delete)`,
         impact,
       );
     }
-    const r = deleteDocument(session, name);
+    const r = await door.call('documents.delete', { document });
     return { data: r, text: `Deleted "${r.document}" and ${plural(r.codings, 'coding')}` };
   },
 };
@@ -113,10 +126,11 @@ export const docShow: CommandSpec = {
   details: `The text printed is exactly the stored text that offsets count into. ${OFFSETS}
 With --lines each line is prefixed with its number (line numbers are what retrieve shows).`,
   options: { lines: { type: 'boolean', help: 'number the lines' } },
+  calls: ['documents.list', 'documents.content'],
   async run(ctx, { positionals, values }) {
     const [project, name] = positionals as [string, string];
-    const { documentContent } = await import('../../services/documents.js');
-    const doc = documentContent(await ctx.open(project), name);
+    const door = await ctx.door(project);
+    const doc = await door.call('documents.content', { document: await documentGuid(door, name) });
     let text = doc.text;
     if (flag(values, 'lines')) {
       const all = text.split('\n');
@@ -136,18 +150,18 @@ export const docCase: CommandSpec = {
   details: `The case is created if it is new. With --speaker only that speaker's turns belong to the
 case (e.g. the participant, not the interviewer). Without --speaker, CASE "" removes the document's case.`,
   options: { speaker: { type: 'string', value: 'S', help: "assign only this speaker's turns" } },
+  calls: ['documents.list', 'documents.setCase'],
   async run(ctx, { positionals, values }) {
     const [project, name, caseName] = positionals as [string, string, string];
-    const session = await ctx.open(project);
-    const { assignDocumentCase } = await import('../../services/documents.js');
-    const { assignSpeakerCase } = await import('../../services/cases.js');
     const speaker = str(values, 'speaker');
+    if (speaker !== undefined && !caseName.trim()) throw new UsageError('CASE cannot be empty with --speaker', 'doc case');
+    const door = await ctx.door(project);
+    const document = await documentGuid(door, name);
     if (speaker !== undefined) {
-      if (!caseName.trim()) throw new UsageError('CASE cannot be empty with --speaker', 'doc case');
-      assignSpeakerCase(session, name, speaker, caseName);
+      await door.call('documents.setCase', { document, caseName, speaker });
       return { data: { document: name, speaker, case: caseName }, text: `${speaker} in "${name}" now belongs to case "${caseName}"` };
     }
-    assignDocumentCase(session, name, caseName.trim() ? caseName : null);
+    await door.call('documents.setCase', { document, caseName: caseName.trim() ? caseName : null });
     return {
       data: { document: name, case: caseName.trim() || null },
       text: caseName.trim() ? `"${name}" now belongs to case "${caseName}"` : `"${name}" no longer belongs to a case`,

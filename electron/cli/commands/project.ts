@@ -17,11 +17,12 @@ code book unless --empty is given. An existing file is never overwritten.`,
     empty: { type: 'boolean', help: 'start with no codes instead of the default code book' },
     name: { type: 'string', value: 'NAME', help: 'the project name shown in the app (default: the file name)' },
   },
+  // Creating the file is the door's own work (createProjectDoor), not a call on a project.
+  calls: ['project.info'],
   async run(ctx, { positionals, values }) {
     const path = positionals[0]!;
-    const session = await ctx.init(path, { empty: flag(values, 'empty'), ...(str(values, 'name') !== undefined && { name: str(values, 'name') }) });
-    const { projectInfo } = await import('../../services/project.js');
-    const info = projectInfo(session);
+    const door = await ctx.createDoor(path, { empty: flag(values, 'empty'), ...(str(values, 'name') !== undefined && { name: str(values, 'name') }) });
+    const info = await door.call('project.info');
     return {
       data: info,
       text: `Created ${basename(path)} (project "${info.name}", ${plural(info.codes, 'code')})`,
@@ -34,10 +35,9 @@ export const info: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   summary: 'Show what a project holds: documents, codes, coders, codings',
+  calls: ['project.info'],
   async run(ctx, { positionals }) {
-    const session = await ctx.open(positionals[0]!);
-    const { projectInfo } = await import('../../services/project.js');
-    const i = projectInfo(session);
+    const i = await (await ctx.door(positionals[0]!)).call('project.info');
     return {
       data: i,
       text: fields([

@@ -1,8 +1,11 @@
 /** search, retrieve: finding text in the corpus and the segments coded with a code. */
-import type { Segment } from '../../services/retrieval.js';
+import type { ApiResult } from '../../../shared/api/contract.js';
 import { lineOf, lineStarts } from '../../../shared/text/lines.js';
 import { flag, list, optionalInt, requireStr, str, UsageError, type CommandSpec } from '../command.js';
 import { lines, plural, quoteBlock, span } from '../format.js';
+import { coderGuid, coderGuids, documentGuids, documentList, findCode } from '../resolve.js';
+
+type Segment = ApiResult<'retrieval.segments'>[number];
 
 const GROUP = 'Search and retrieval';
 
@@ -15,16 +18,18 @@ export const search: CommandSpec = {
   details: `Words match ignoring case and accents; "a phrase" in quotes matches as a phrase.
 Offsets are UTF-16 code units into the stored document text, half-open [start,end).`,
   options: { limit: { type: 'string', value: 'N', help: 'at most N matching paragraphs (default 100)' } },
+  calls: ['search.corpus', 'documents.list', 'documents.content'],
   async run(ctx, { positionals, values }) {
     const [project, query] = positionals as [string, string];
     if (!query.trim()) throw new UsageError('QUERY is empty', 'search');
     const limit = optionalInt(values, 'limit', 'search', 1) ?? 100;
-    const session = await ctx.open(project);
-    const { search: searchCorpus } = await import('../../services/search.js');
-    const { documentContent } = await import('../../services/documents.js');
-    const hits = searchCorpus(session, query, limit);
-    const starts = lineIndex((name) => documentContent(session, name).text);
-    const rows = hits.map((h) => ({ ...h, line: lineOf(starts(h.document), h.start) }));
+    const door = await ctx.door(project);
+    const hits = await door.call('search.corpus', { query, limit });
+    // Line numbers come from each hit document's text, fetched once per document.
+    const guids = new Map(hits.length ? (await documentList(door)).map((d) => [d.id, d.guid]) : []);
+    const starts = lineIndex(async (id) => (await door.call('documents.content', { document: guids.get(id)! })).text);
+    const rows = [];
+    for (const h of hits) rows.push({ ...h, line: lineOf(await starts(h.documentId), h.start) });
     if (rows.length === 0) return { data: rows, text: `No matches for "${query}"` };
     const text = rows.map((h) => `${h.document}:${h.line} ${span(h.start, h.end)}  ${h.snippet}`).join('\n');
     return { data: rows, text: `${text}\n${plural(rows.length, 'match', 'matches')}` };
@@ -32,13 +37,13 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
 };
 
 /** Line starts of each document, loaded once per document. */
-function lineIndex(textOf: (document: string) => string): (document: string) => number[] {
-  const cache = new Map<string, number[]>();
-  return (document) => {
-    let starts = cache.get(document);
+function lineIndex(textOf: (documentId: number) => Promise<string>): (documentId: number) => Promise<number[]> {
+  const cache = new Map<number, number[]>();
+  return async (documentId) => {
+    let starts = cache.get(documentId);
     if (!starts) {
-      starts = lineStarts(textOf(document));
-      cache.set(document, starts);
+      starts = lineStarts(await textOf(documentId));
+      cache.set(documentId, starts);
     }
     return starts;
   };
@@ -80,24 +85,27 @@ Offsets are UTF-16 code units into the stored document text, half-open [start,en
     find: { type: 'string', value: 'TEXT', help: 'fuzzy search within the quotes' },
     viewer: { type: 'string', value: 'NAME', help: 'who is looking (required under blind coding: shows only their codings until they reveal)' },
   },
+  calls: ['codebook.list', 'coders.list', 'documents.list', 'retrieval.segments'],
   async run(ctx, { positionals, values }) {
     const coders = list(values, 'coder');
     const docs = list(values, 'doc');
     const where = parseWhere(list(values, 'where'));
-    const req = {
-      code: requireStr(values, 'code', 'retrieve'),
-      descendants: flag(values, 'descendants'),
-      ...(coders.length && { coders }),
-      ...(docs.length && { documents: docs }),
-      ...(Object.keys(where).length && { where }),
-      ...(str(values, 'viewer') !== undefined && { viewer: str(values, 'viewer')! }),
-    };
-    const session = await ctx.open(positionals[0]!);
+    const typed = requireStr(values, 'code', 'retrieve');
+    const viewer = str(values, 'viewer');
     const find = str(values, 'find');
-    const { findQuotes } = await import('../../services/search.js');
-    const { retrieve: retrieveSegments } = await import('../../services/retrieval.js');
-    const segments = find !== undefined ? findQuotes(session, req, find) : retrieveSegments(session, req);
-    if (segments.length === 0) return { data: segments, text: `No coded segments for ${req.code}${find !== undefined ? ` matching "${find}"` : ''}` };
+    const door = await ctx.door(positionals[0]!);
+    const code = await findCode(door, typed);
+    const req = {
+      code: code.guid,
+      descendants: flag(values, 'descendants'),
+      ...(coders.length && { coders: await coderGuids(door, coders) }),
+      ...(docs.length && { documents: await documentGuids(door, docs) }),
+      ...(Object.keys(where).length && { where }),
+      ...(viewer !== undefined && { viewer: await coderGuid(door, viewer) }),
+      ...(find !== undefined && { find }),
+    };
+    const segments = await door.call('retrieval.segments', req);
+    if (segments.length === 0) return { data: segments, text: `No coded segments for ${code.path}${find !== undefined ? ` matching "${find}"` : ''}` };
     return { data: segments, text: `${segments.map(describe).join('\n\n')}\n\n${plural(segments.length, 'segment')}` };
   },
 };

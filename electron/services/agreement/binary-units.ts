@@ -3,21 +3,10 @@
  * coder or not, giving a two-coder binary table; κ, Krippendorff's α (nominal) and percent
  * agreement are computed on it by shared/agreement.
  */
+import type { BinaryStats } from '../../../shared/agreement/reports.js';
 import { cohenKappa, krippendorffAlpha, percentAgreement, type ReliabilityTable, type StatResult } from '../../../shared/agreement/index.js';
 
-export interface BinaryStats {
-  units: number;
-  both: number;
-  onlyA: number;
-  onlyB: number;
-  neither: number;
-  percentAgreement: number | null;
-  kappa: number | null;
-  alpha: number | null;
-  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alpha', string>>;
-}
-
-const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+export type { BinaryStats } from '../../../shared/agreement/reports.js';
 
 /** Statistics of a list of (codedByA, codedByB) unit decisions. */
 export function binaryStats(decisions: readonly [boolean, boolean][]): BinaryStats {
@@ -38,9 +27,9 @@ export function binaryStats(decisions: readonly [boolean, boolean][]): BinarySta
     onlyA: count((a, b) => a && !b),
     onlyB: count((a, b) => !a && b),
     neither: count((a, b) => !a && !b),
-    percentAgreement: round(results.percentAgreement.value, 2),
-    kappa: round(results.kappa.value),
-    alpha: round(results.alpha.value),
+    percentAgreement: results.percentAgreement.value,
+    kappa: results.kappa.value,
+    alpha: results.alpha.value,
     ...(Object.keys(reasons).length && { reasons }),
   };
 }

@@ -16,86 +16,24 @@ import {
 import { loadAgreementData, type AgreementScope } from './data.js';
 import type { Session } from '../session.js';
 
-type Num = number | null;
+import type {
+  AveragedSummary,
+  CharacterCodeReport,
+  CharacterDocumentRow,
+  CharacterReport,
+  ConfidenceIntervals,
+  Interval,
+  PooledSummary,
+  Summary,
+} from '../../../shared/agreement/reports.js';
 
-export interface CharacterDocumentRow {
-  document: string;
-  n: number;
-  both: number;
-  onlyA: number;
-  onlyB: number;
-  neither: number;
-  percentAgreement: Num;
-  kappa: Num;
-  alphaBinary: Num;
-  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alphaBinary', string>>;
-  note?: string;
-}
-
-export interface Summary {
-  percentAgreement: Num;
-  kappa: Num;
-  alphaBinary: Num;
-  reasons?: Partial<Record<'percentAgreement' | 'kappa' | 'alphaBinary', string>>;
-}
-
-export interface PooledSummary extends Summary {
-  n: number;
-  both: number;
-  onlyA: number;
-  onlyB: number;
-  neither: number;
-}
-
-export interface AveragedSummary extends Summary {
-  documents: number;
-  /** Documents left out of the mean because the statistic was undefined there. */
-  skipped: { percentAgreement: number; kappa: number; alphaBinary: number };
-}
-
-export interface Interval {
-  lower: Num;
-  upper: Num;
-  /** Why the interval is undefined (lower and upper null). */
-  reason?: string;
-}
-
-export interface ConfidenceIntervals {
-  kappa: Interval;
-  alphaBinary: Interval;
-  level: number;
-  resamples: number;
-  seed: number;
-  resampled: 'documents';
-  nullReplicates: { kappa: number; alphaBinary: number };
-}
-
-export interface CharacterCodeReport {
-  code: string;
-  documents: CharacterDocumentRow[];
-  pooled: PooledSummary;
-  mean: AveragedSummary;
-  weighted: AveragedSummary;
-  ci?: ConfidenceIntervals;
-}
-
-export interface CharacterReport {
-  unit: 'character';
-  coders: [string, string];
-  documentsCompared: string[];
-  excluded: { document: string; reason: string }[];
-  labels: Record<'pooled' | 'mean' | 'weighted', string>;
-  codes: CharacterCodeReport[];
-  overall: { pooled: PooledSummary; mean: AveragedSummary; weighted: AveragedSummary; ci?: ConfidenceIntervals };
-}
+export type { AveragedSummary, CharacterCodeReport, CharacterDocumentRow, CharacterReport, ConfidenceIntervals, Interval, PooledSummary, Summary };
 
 export const SUMMARY_LABELS = {
   pooled: 'pooled: the 2×2 tables of all documents summed, then one statistic (every character weighs the same)',
   mean: 'mean: plain mean of the per-document values (every document weighs the same; undefined values skipped)',
   weighted: 'weighted: mean of per-document values weighted by document length (undefined values skipped)',
 };
-
-const round = (v: number | null, digits = 4): Num => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 const STAT_KEYS = ['percentAgreement', 'kappa', 'alphaBinary'] as const;
 
@@ -111,9 +49,9 @@ function reasonsOf(stats: Record<'percentAgreement' | 'kappa' | 'alphaBinary', S
 function summary(s: Record<'percentAgreement' | 'kappa' | 'alphaBinary', StatResult>): Summary {
   const reasons = reasonsOf(s);
   return {
-    percentAgreement: round(s.percentAgreement.value, 2),
-    kappa: round(s.kappa.value),
-    alphaBinary: round(s.alphaBinary.value),
+    percentAgreement: s.percentAgreement.value,
+    kappa: s.kappa.value,
+    alphaBinary: s.alphaBinary.value,
     ...(reasons && { reasons }),
   };
 }
@@ -145,7 +83,7 @@ function intervals(perDocument: CharacterCounts[], resamples: number, seed: numb
   const interval = (b: typeof kappa): Interval => {
     if (single) return { lower: null, upper: null, reason: single };
     const reason = b.lower === null ? b.reason ?? 'the statistic was undefined in every resample' : undefined;
-    return { lower: round(b.lower), upper: round(b.upper), ...(reason && { reason }) };
+    return { lower: b.lower, upper: b.upper, ...(reason && { reason }) };
   };
   return {
     kappa: interval(kappa),

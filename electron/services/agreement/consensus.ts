@@ -16,6 +16,7 @@ import { documentById, documentText } from '../../../db/queries/documents.js';
 import { memoFor } from '../../../db/queries/memos.js';
 import { getMeta, setMeta } from '../../../db/queries/meta.js';
 import { spanDifference, unionSpans } from '../../../shared/agreement/index.js';
+import { DECISIONS, type ConsensusStatus, type DecideResult, type Decision, type StaleDecision, type StartResult } from '../../../shared/agreement/reports.js';
 import { fail } from '../../../shared/errors.js';
 import { newGuid } from '../../../shared/ids.js';
 import type { CoderRecord, Span } from '../../../shared/types.js';
@@ -26,8 +27,8 @@ import type { Session } from '../session.js';
 import { loadAgreementData, type AgreementData, type AgreementScope, type CodeDocSpans } from './data.js';
 import { listDisagreements, type Disagreement } from './disagreements.js';
 
-export const DECISIONS = ['accept-a', 'accept-b', 'keep-both', 'drop', 'custom'] as const;
-export type Decision = (typeof DECISIONS)[number];
+export { DECISIONS };
+export type { ConsensusStatus, Decision, DecideResult, StaleDecision, StartResult };
 
 export interface ConsensusScope extends AgreementScope {
   /** Name of the consensus coder (default "Consensus (A+B)"). */
@@ -110,27 +111,6 @@ function rebuild(action: Action, data: AgreementData, coder: CoderRecord, items:
   return changed;
 }
 
-export interface StaleDecision {
-  itemId: string;
-  decision: Decision;
-  document: string | null;
-  code: string | null;
-  kind: 'onlyA' | 'onlyB';
-  start: number;
-  end: number;
-}
-
-export interface ConsensusStatus {
-  coder: string;
-  coders: [string, string];
-  /** Disagreements in scope, decided and open. */
-  items: number;
-  decided: number;
-  open: Disagreement[];
-  /** Decisions whose stretch is no longer a disagreement (a coder changed their codings since). */
-  stale: StaleDecision[];
-}
-
 function status(action: Action, data: AgreementData, scope: ConsensusScope, coder: CoderRecord, items: readonly Disagreement[]): ConsensusStatus {
   const docIds = new Set(data.documents.map((d) => d.id));
   const codeIds = new Set(data.codes.map((c) => c.id));
@@ -156,13 +136,6 @@ function load(session: Session, scope: ConsensusScope) {
 }
 
 const pairKey = (data: AgreementData) => `${data.coders[0].guid}+${data.coders[1].guid}`;
-
-export interface StartResult extends ConsensusStatus {
-  /** Whether this call created the consensus coder (false: it existed and was brought up to date). */
-  created: boolean;
-  /** Document × code cells whose consensus codings were rewritten. */
-  cellsRewritten: number;
-}
 
 /** Creates (or refreshes) the consensus coder: the agreed text plus every decision already made. */
 export function startConsensus(session: Session, scope: ConsensusScope): StartResult {
@@ -199,17 +172,6 @@ export interface DecideRequest extends ConsensusScope {
   start?: number;
   end?: number;
   reason?: string;
-}
-
-export interface DecideResult extends ConsensusStatus {
-  item: Disagreement;
-  decision: Decision;
-  custom: Span | null;
-  reason: string;
-  /** The decision this one replaced, if the item had been decided before. */
-  previous: Decision | null;
-  /** The consensus coder's spans of this code in this document after the decision. */
-  consensus: Span[];
 }
 
 export function decide(session: Session, req: DecideRequest): DecideResult {

@@ -9,36 +9,13 @@
 import { createHash } from 'node:crypto';
 import { documentText } from '../../../db/queries/documents.js';
 import { spanDifference } from '../../../shared/agreement/index.js';
+import type { Disagreement, DisagreementKind } from '../../../shared/agreement/reports.js';
 import { lineRange, lineStarts } from '../../../shared/text/lines.js';
 import type { Span, Turn } from '../../../shared/types.js';
 import type { Session } from '../session.js';
 import { loadAgreementData, type AgreementData, type AgreementScope, type CodedSpan } from './data.js';
 
-export type DisagreementKind = 'onlyA' | 'onlyB';
-
-export interface Disagreement {
-  id: string;
-  document: string;
-  documentGuid: string;
-  code: string;
-  codeGuid: string;
-  /** onlyA: coder A coded these characters with this code and B did not; onlyB the other way. */
-  kind: DisagreementKind;
-  /** Who coded the stretch (the other coder did not). */
-  coder: string;
-  start: number;
-  end: number;
-  text: string;
-  /** About 120 characters either side, cut at whitespace, on one line; "…" where cut. */
-  before: string;
-  after: string;
-  lineStart: number;
-  lineEnd: number;
-  /** The speaker of the turn the stretch starts in, if the document has turns there. */
-  speaker: string | null;
-  /** GUIDs of that coder's codings the stretch comes from (each overlaps it). */
-  codings: string[];
-}
+export type { Disagreement, DisagreementKind };
 
 export function disagreementId(parts: { documentGuid: string; codeGuid: string; coders: [string, string]; kind: DisagreementKind; start: number; end: number }): string {
   const key = [parts.documentGuid, parts.codeGuid, parts.coders[0], parts.coders[1], parts.kind, parts.start, parts.end].join('|');

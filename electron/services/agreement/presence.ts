@@ -1,17 +1,10 @@
 /** Document presence as the unit: per code, did each coder use it anywhere in each document. */
+import type { PresenceReport } from '../../../shared/agreement/reports.js';
 import type { Session } from '../session.js';
-import { binaryStats, type BinaryStats } from './binary-units.js';
+import { binaryStats } from './binary-units.js';
 import { loadAgreementData, type AgreementScope } from './data.js';
 
-export interface PresenceReport {
-  unit: 'document';
-  coders: [string, string];
-  documentsCompared: string[];
-  excluded: { document: string; reason: string }[];
-  codes: ({ code: string; usedByA: string[]; usedByB: string[] } & BinaryStats)[];
-  overall: { pooled: BinaryStats };
-  labels: Record<'unit' | 'percentAgreement' | 'kappa' | 'alpha' | 'pooled', string>;
-}
+export type { PresenceReport };
 
 export const PRESENCE_LABELS: PresenceReport['labels'] = {
   unit: 'document: did the coder use the code anywhere in it',

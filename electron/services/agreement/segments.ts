@@ -11,33 +11,12 @@
  * misuses, and alternatives", Educ. Psychol. Meas. 41).
  */
 import { unionSpans } from '../../../shared/agreement/index.js';
+import type { SegmentCounts, SegmentReport } from '../../../shared/agreement/reports.js';
 import type { Span } from '../../../shared/types.js';
 import type { Session } from '../session.js';
 import { loadAgreementData, type AgreementScope } from './data.js';
 
-export interface SegmentCounts {
-  segmentsA: number;
-  segmentsB: number;
-  matchedA: number;
-  matchedB: number;
-  matched: number;
-  unmatched: number;
-  percentAgreement: number | null;
-  kappaBP: number | null;
-  reasons?: Partial<Record<'percentAgreement' | 'kappaBP', string>>;
-}
-
-export interface SegmentReport {
-  unit: 'segment';
-  coders: [string, string];
-  overlapPercent: number;
-  categories: number;
-  documentsCompared: string[];
-  excluded: { document: string; reason: string }[];
-  codes: { code: string; documents: ({ document: string } & SegmentCounts)[]; pooled: SegmentCounts }[];
-  overall: { pooled: SegmentCounts };
-  labels: Record<'unit' | 'matched' | 'percentAgreement' | 'kappaBP' | 'pooled', string>;
-}
+export type { SegmentCounts, SegmentReport };
 
 /** |s ∩ t| / |s ∪ t| for two spans. */
 export function overlapRatio(s: Span, t: Span): number {
@@ -62,8 +41,6 @@ function countMatched(mine: Span[], theirs: Span[], threshold: number): number {
   return matched;
 }
 
-const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
-
 export function segmentStats(c: Pick<SegmentCounts, 'segmentsA' | 'segmentsB' | 'matchedA' | 'matchedB'>, q: number): SegmentCounts {
   const matched = c.matchedA + c.matchedB;
   const total = c.segmentsA + c.segmentsB;
@@ -74,7 +51,7 @@ export function segmentStats(c: Pick<SegmentCounts, 'segmentsA' | 'segmentsB' | 
   }
   const po = matched / total;
   const pc = 1 / q;
-  return { ...base, percentAgreement: round(100 * po, 2), kappaBP: round((po - pc) / (1 - pc)) };
+  return { ...base, percentAgreement: 100 * po, kappaBP: (po - pc) / (1 - pc) };
 }
 
 const sum = (list: SegmentCounts[]) => ({

@@ -17,12 +17,14 @@ import {
   type ReliabilityTable,
   type StatResult,
 } from '../../../shared/agreement/index.js';
+import { TABLE_STATISTICS, type TableStatistic, type TableStatResult } from '../../../shared/agreement/reports.js';
 import { parseCsv } from '../../../shared/csv.js';
 import { fail, MarginaliaError } from '../../../shared/errors.js';
 import { readTextFile } from '../files.js';
 
-export const STATISTICS = ['percent', 'percent-all', 'kappa', 'pi', 'fleiss', 'bp', 'ac1', 'alpha'] as const;
-export type Statistic = (typeof STATISTICS)[number];
+export const STATISTICS = TABLE_STATISTICS;
+export type Statistic = TableStatistic;
+export type { TableStatResult };
 
 export interface TableStatRequest {
   statistic: Statistic;
@@ -32,20 +34,14 @@ export interface TableStatRequest {
   ci?: { resamples: number; seed: number };
 }
 
-export interface TableStatResult {
-  statistic: Statistic;
-  level: Level;
-  value: number | null;
-  reason?: string;
-  units: number;
-  coders: string[];
-  ci?: { lower: number | null; upper: number | null; level: number; resamples: number; seed: number; resampled: 'units'; nullReplicates: number };
-}
-
 /** Reads TABLE.csv; numbers stay numbers at interval/ratio level, text otherwise. */
 export function readReliabilityTable(file: string, level: Level): { table: ReliabilityTable; coders: string[] } {
-  const name = basename(file);
-  const rows = parseCsv(readTextFile(file), name).filter((r) => r.some((c) => c.trim() !== ''));
+  return parseReliabilityTable(readTextFile(file), basename(file), level);
+}
+
+/** The same from CSV text already in hand (`name` names it in messages). */
+export function parseReliabilityTable(csv: string, name: string, level: Level): { table: ReliabilityTable; coders: string[] } {
+  const rows = parseCsv(csv, name).filter((r) => r.some((c) => c.trim() !== ''));
   const header = rows[0]?.map((h) => h.trim()) ?? [];
   if (header.length < 2) fail('csv_error', `${name}: the header must name at least two coders (got ${header.length})`);
   if (header.some((h) => h === '')) fail('csv_error', `${name}: a coder column has no name in the header`);
@@ -90,8 +86,13 @@ function compute(req: TableStatRequest, table: ReliabilityTable): StatResult & {
 }
 
 export function tableStatistic(file: string, req: TableStatRequest): TableStatResult {
+  return tableStatisticOfCsv(readTextFile(file), basename(file), req);
+}
+
+/** The statistic over CSV text (a file's content, or a table the UI sends). */
+export function tableStatisticOfCsv(csv: string, name: string, req: TableStatRequest): TableStatResult {
   const level = req.level ?? 'nominal';
-  const { table, coders } = readReliabilityTable(file, level);
+  const { table, coders } = parseReliabilityTable(csv, name, level);
   let r: StatResult & { units?: number };
   // One comparable unit gives no basis for chance agreement: report it as undefined, not as 0.
   const comparable = table.values.filter((row) => row.filter((v) => v !== null).length >= 2).length;
@@ -101,7 +102,7 @@ export function tableStatistic(file: string, req: TableStatRequest): TableStatRe
   try {
     r = compute(req, table);
   } catch (err) {
-    if (err instanceof MarginaliaError) fail(err.code, `${basename(file)}: ${err.message}`);
+    if (err instanceof MarginaliaError) fail(err.code, `${name}: ${err.message}`);
     throw err;
   }
   const ci = req.ci && bootstrapTableCI(table, (t) => compute(req, t), req.ci);

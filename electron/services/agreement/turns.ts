@@ -2,20 +2,13 @@
  * Speaker turn as the unit: a turn counts as coded with a code by a coder if any character of
  * it is. Per code: per document and pooled over all turns of the documents compared.
  */
+import type { TurnReport } from '../../../shared/agreement/reports.js';
 import type { Span, Turn } from '../../../shared/types.js';
 import type { Session } from '../session.js';
-import { binaryStats, type BinaryStats } from './binary-units.js';
+import { binaryStats } from './binary-units.js';
 import { loadAgreementData, type AgreementScope } from './data.js';
 
-export interface TurnReport {
-  unit: 'turn';
-  coders: [string, string];
-  documentsCompared: string[];
-  excluded: { document: string; reason: string }[];
-  codes: { code: string; documents: ({ document: string } & BinaryStats)[]; pooled: BinaryStats }[];
-  overall: { pooled: BinaryStats };
-  labels: Record<'unit' | 'percentAgreement' | 'kappa' | 'alpha' | 'pooled', string>;
-}
+export type { TurnReport };
 
 export const TURN_LABELS: TurnReport['labels'] = {
   unit: 'speaker turn: coded with a code by a coder if any character of it is',

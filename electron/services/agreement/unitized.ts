@@ -5,25 +5,12 @@
  */
 import { unitizedAlphaPooled, type CategorizedSpan } from '../../../shared/agreement/index.js';
 import { fail } from '../../../shared/errors.js';
+import type { UnitizedReport, UnitizedValue } from '../../../shared/agreement/reports.js';
 import type { Session } from '../session.js';
 import { loadAgreementData, type AgreementScope } from './data.js';
 
-type Value = { value: number | null; reason?: string };
-
-export interface UnitizedReport {
-  unit: 'unitized';
-  coders: [string, string];
-  codes: string[];
-  documentsCompared: string[];
-  excluded: { document: string; reason: string }[];
-  alphaU: Value;
-  alphaBinaryU: Value;
-  alphaCU: Value;
-  perCategory: { code: string; alphaCu: Value }[];
-  /** The same three coefficients, under the key every report has. */
-  overall: { alphaU: Value; alphaBinaryU: Value; alphaCU: Value };
-  labels: Record<'alphaU' | 'alphaBinaryU' | 'alphaCU' | 'alphaCu', string>;
-}
+type Value = UnitizedValue;
+export type { UnitizedReport };
 
 export const UNITIZED_LABELS: UnitizedReport['labels'] = {
   alphaU: 'u-α: boundaries and codes together (uncoded text is a value of its own)',
@@ -33,7 +20,7 @@ export const UNITIZED_LABELS: UnitizedReport['labels'] = {
 };
 
 const clean = (r: { value: number | null; reason?: string }): Value => ({
-  value: r.value === null ? null : Math.round(r.value * 1e4) / 1e4,
+  value: r.value,
   ...(r.value === null && r.reason && { reason: r.reason }),
 });
 

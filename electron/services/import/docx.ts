@@ -7,7 +7,6 @@
  * documented `transformDocument` hook to read the parsed element tree ourselves, and hand back
  * an empty document so no HTML (or base64 image) is ever produced.
  */
-import mammoth from 'mammoth';
 import { fail, MarginaliaError } from '../../../shared/errors.js';
 import { normaliseText } from '../../../shared/text/normalise.js';
 import type { FormatParser } from './types.js';
@@ -56,6 +55,8 @@ export const parseDocx: FormatParser = async (bytes, fileName) => {
   }
   if (!startsWith(bytes, ZIP_MAGIC)) fail('corrupt_file', `${fileName}: not a valid .docx (it is not a zip package)`);
 
+  // Loaded on first use: mammoth and its zip and XML libraries are a fifth of the CLI's start-up.
+  const { default: mammoth } = await import('mammoth');
   const parts: string[] = [];
   const messages: string[] = [];
   try {

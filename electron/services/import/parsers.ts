@@ -48,7 +48,7 @@ const mb = (n: number): string => {
 
 export async function parseFile(path: string, options: ImportOptions = {}): Promise<ParsedDocument> {
   const name = basename(path);
-  const { parse } = parserFor(name);
+  parserFor(name); // refuse an unsupported type before reading the file
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 
   let size: number;

@@ -8,7 +8,7 @@ import { deleteCodingRow } from '../../../db/queries/codings.js';
 import { documentById } from '../../../db/queries/documents.js';
 import { restoreCodeRows, restoreDecisionRows, restoreMemoRow, setCodePlace } from '../../../db/queries/restore.js';
 import { codeByGuid, codeSnapshot, coderById, memoByGuid, type CodeSnapshot, type DecisionRow, type MemoRow } from '../../../db/queries/snapshots.js';
-import { conflict, guidOf, sameMemo, type Inverse, type Logged, type UndoContext } from './context.js';
+import { conflict, guidOf, sameMemo, shaped, type Inverse, type Logged, type UndoContext } from './context.js';
 import { restoreCoding, type CodingSnapshot } from './codings.js';
 
 const FIELDS = ['name', 'color', 'definition', 'inclusion', 'exclusion', 'example'] as const;
@@ -80,7 +80,7 @@ const undoUpdate: Inverse = (ctx, e) => {
   const cur = codeByGuid(db, guidOf(ctx, e));
   if (!cur) conflict(ctx, 'a code it edited has been deleted since');
   if (!sameFields(cur, e.after ?? {})) conflict(ctx, `code "${cur.name}" has been edited again since`);
-  const before = e.before ?? {};
+  const before = shaped<CodeRow>(e.before ?? {});
   const clash = childByName(db, cur.parentId, before.name);
   if (clash && clash.id !== cur.id) conflict(ctx, `another code named "${before.name}" is beside it now`);
   const back = Object.fromEntries(FIELDS.map((k) => [k, before[k]])) as Partial<CodeRow>;
@@ -88,20 +88,26 @@ const undoUpdate: Inverse = (ctx, e) => {
   ctx.action.log({ action: 'code.update', entity: 'code', entityGuid: cur.guid, before: cur, after: { ...cur, ...back } });
 };
 
+/** Where code.move logs a code (a sibling's parentId is absent in older entries: the moved code's new parent). */
+interface CodePlace {
+  parentId?: number | null;
+  position: number;
+}
+
 /** code.move → the old parent and position, and the old positions of the siblings it renumbered. */
 const undoMove: Inverse = (ctx, e) => {
   const { db } = ctx.action;
-  const before = e.before ?? {};
-  const after = e.after ?? {};
+  const before = shaped<CodePlace & { siblings?: (CodePlace & { guid: string })[] }>(e.before ?? {});
+  const after = shaped<CodePlace>(e.after ?? {});
   const cur = codeByGuid(db, guidOf(ctx, e));
   if (!cur) conflict(ctx, 'a code it moved has been deleted since');
   if (cur.parentId !== after.parentId || cur.position !== after.position) conflict(ctx, `code "${cur.name}" has been moved again since`);
-  const parentId: number | null = before.parentId ?? null;
+  const parentId = before.parentId ?? null;
   if (parentId !== null && (!codeById(db, parentId) || subtreeIds(db, cur.id).includes(parentId))) conflict(ctx, `the old parent of "${cur.name}" is gone or has moved under it`);
   const clash = childByName(db, parentId, cur.name);
   if (clash && clash.id !== cur.id) conflict(ctx, `another code named "${cur.name}" is in its old place now`);
   const renumbered: { guid: string; parentId: number | null; position: number }[] = [];
-  for (const s of (before.siblings ?? []) as { guid: string; position: number; parentId?: number | null }[]) {
+  for (const s of before.siblings ?? []) {
     const row = codeByGuid(db, s.guid);
     // A sibling moved elsewhere since keeps its new place.
     if (!row || row.parentId !== (s.parentId === undefined ? after.parentId : s.parentId)) continue;
@@ -126,10 +132,10 @@ const undoCreate: Inverse = (ctx, e) => {
 };
 
 /** code.restore (an undone delete or merge) → delete exactly what it restored. */
-const undoRestore: Inverse = (ctx, e) => deleteCodes(ctx, guidOf(ctx, e), e.after as CodeSnapshot);
+const undoRestore: Inverse = (ctx, e) => deleteCodes(ctx, guidOf(ctx, e), shaped<CodeSnapshot>(e.after));
 
 /** code.delete → the codes, codings, memos and decisions come back. */
-const undoDelete: Inverse = (ctx, e) => restoreCodes(ctx, guidOf(ctx, e), e.before as CodeSnapshot);
+const undoDelete: Inverse = (ctx, e) => restoreCodes(ctx, guidOf(ctx, e), shaped<CodeSnapshot>(e.before));
 
 /** code.merge → the merged-away code comes back (its codings and sub-codes return through their own events). */
 const undoMerge: Inverse = (ctx, e) => {

@@ -11,7 +11,7 @@ import { deleteMemoRow, memoFor, updateMemo } from '../../../db/queries/memos.js
 import { restoreCodingRow, restoreMemoRow } from '../../../db/queries/restore.js';
 import { coderById, memoByGuid, memoTargetId, type MemoRow } from '../../../db/queries/snapshots.js';
 import { newGuid } from '../../../shared/ids.js';
-import { conflict, guidOf, sameMemo, type Inverse, type Logged, type UndoContext } from './context.js';
+import { conflict, guidOf, sameMemo, shaped, type Inverse, type Logged, type UndoContext } from './context.js';
 
 /** A coding as deletions log it: the row, its memo body, and (since undo) its memo row. */
 export type CodingSnapshot = CodingWithMemo & { memoRow?: MemoRow | null };
@@ -58,7 +58,9 @@ export function restoreCoding(ctx: UndoContext, snap: CodingSnapshot, log = true
   if (log) ctx.action.log({ action: 'coding.apply', entity: 'coding', entityGuid: row.guid, after: { ...row, id, memo: row.memo ?? null, memoRow: memo } });
 }
 
-const spanMatches = (cur: CodingWithMemo, after: Logged) =>
+type Span = Pick<CodingWithMemo, 'start' | 'end' | 'codeId' | 'coderId' | 'documentId'>;
+
+const spanMatches = (cur: CodingWithMemo, after: Span) =>
   cur.start === after.start && cur.end === after.end && cur.codeId === after.codeId && cur.coderId === after.coderId && cur.documentId === after.documentId;
 
 function currentCoding(ctx: UndoContext, guid: string): CodingWithMemo {
@@ -69,7 +71,7 @@ function currentCoding(ctx: UndoContext, guid: string): CodingWithMemo {
 
 /** coding.apply → remove the coding again. */
 const undoApply: Inverse = (ctx, e) => {
-  const after = e.after ?? {};
+  const after = shaped<CodingSnapshot>(e.after ?? {});
   const cur = currentCoding(ctx, guidOf(ctx, e));
   if (!spanMatches(cur, after)) conflict(ctx, 'a coding it made has been changed since');
   if (!sameMemo(cur.memo, after.memo)) conflict(ctx, "a coding's memo has been edited since");
@@ -81,16 +83,19 @@ const undoRemove: Inverse = (ctx, e) => restoreCoding(ctx, (e.before ?? {}) as C
 
 /** coding.update and coding.merge → the span and code it had before (its memo has its own event). */
 const undoUpdate: Inverse = (ctx, e) => {
-  const before = e.before ?? {};
+  const before = shaped<CodingWithMemo>(e.before ?? {});
   const cur = currentCoding(ctx, guidOf(ctx, e));
-  if (!spanMatches(cur, { ...cur, ...pick(e.after ?? {}) })) conflict(ctx, 'a coding it changed has been changed again since');
+  if (!spanMatches(cur, { ...cur, ...pick(shaped<CodingWithMemo>(e.after ?? {})) })) conflict(ctx, 'a coding it changed has been changed again since');
   if (!codeById(ctx.action.db, before.codeId)) conflict(ctx, 'the code a coding had before has been deleted since');
   const back = { start: before.start, end: before.end, quote: before.quote, codeId: before.codeId, updatedAt: before.updatedAt ?? ctx.action.at };
   updateCoding(ctx.action.db, cur.id, back);
   ctx.action.log({ action: 'coding.update', entity: 'coding', entityGuid: cur.guid, before: cur, after: { ...cur, ...back } });
 };
 
-const pick = (a: Logged) => ({ start: a.start, end: a.end, codeId: a.codeId });
+const pick = (a: Pick<CodingWithMemo, 'start' | 'end' | 'codeId'>) => ({ start: a.start, end: a.end, codeId: a.codeId });
+
+/** What memo events log after the change: the text, and the item it is on. */
+const memoAfter = (after: Logged | null) => shaped<{ body?: string | null; targetGuid?: string | null }>(after ?? {});
 
 function memoOrConflict(ctx: UndoContext, guid: string): MemoRow {
   const m = memoByGuid(ctx.action.db, guid);
@@ -103,15 +108,17 @@ const undoMemoCreate: Inverse = (ctx, e) => {
   const guid = guidOf(ctx, e);
   if (!memoByGuid(ctx.action.db, guid) && ctx.goneMemos.has(guid)) return;
   const m = memoOrConflict(ctx, guid);
-  if (!sameMemo(m.body, e.after?.body)) conflict(ctx, 'a memo it wrote has been edited since');
+  const after = memoAfter(e.after);
+  if (!sameMemo(m.body, after.body)) conflict(ctx, 'a memo it wrote has been edited since');
   deleteMemoRow(ctx.action.db, m.id);
-  ctx.action.log({ action: 'memo.delete', entity: 'memo', entityGuid: m.guid, before: m, after: { kind: m.targetKind, targetGuid: e.after?.targetGuid ?? null } });
+  ctx.action.log({ action: 'memo.delete', entity: 'memo', entityGuid: m.guid, before: m, after: { kind: m.targetKind, targetGuid: after.targetGuid ?? null } });
 };
 
 /** memo.update → the previous text (and time of the last edit). */
 const undoMemoUpdate: Inverse = (ctx, e) => {
   const m = memoOrConflict(ctx, guidOf(ctx, e));
-  if (!sameMemo(m.body, e.after?.body)) conflict(ctx, 'a memo it wrote has been edited since');
+  const after = memoAfter(e.after);
+  if (!sameMemo(m.body, after.body)) conflict(ctx, 'a memo it wrote has been edited since');
   const body = String(e.before?.body ?? '');
   const updatedAt = String(e.before?.updatedAt ?? ctx.action.at);
   updateMemo(ctx.action.db, m.id, body, updatedAt);
@@ -120,7 +127,7 @@ const undoMemoUpdate: Inverse = (ctx, e) => {
     entity: 'memo',
     entityGuid: m.guid,
     before: { body: m.body, updatedAt: m.updatedAt },
-    after: { body, updatedAt, kind: m.targetKind, targetGuid: e.after?.targetGuid ?? null },
+    after: { body, updatedAt, kind: m.targetKind, targetGuid: after.targetGuid ?? null },
   });
 };
 
@@ -129,7 +136,7 @@ const undoMemoDelete: Inverse = (ctx, e) => {
   const { db } = ctx.action;
   const row = (e.before ?? {}) as MemoRow;
   if (memoByGuid(db, row.guid)) conflict(ctx, 'a memo it deleted is back already');
-  const targetGuid: string | null = e.after?.targetGuid ?? null;
+  const targetGuid = memoAfter(e.after).targetGuid ?? null;
   const targetId = targetGuid || row.targetKind === 'project' ? memoTargetId(db, row.targetKind, targetGuid ?? '') : row.targetId;
   if (targetId === undefined) conflict(ctx, `the ${row.targetKind} a memo belonged to has been deleted since`);
   if (memoFor(db, row.targetKind, targetId)) conflict(ctx, `the ${row.targetKind} has a new memo since`);

@@ -6,8 +6,16 @@ import type { Action } from '../../../db/action.js';
 import type { EventRow } from '../../../db/queries/events.js';
 import { fail } from '../../../shared/errors.js';
 
-/** Logged before/after objects are shaped per action; inverses read the fields they need. */
-export type Logged = Record<string, any>;
+/** A logged before/after object as parsed from the log: JSON, shaped per action. */
+export type Logged = Record<string, unknown>;
+
+/**
+ * A logged object read as the shape its action wrote. Only this program's services write the log,
+ * each action with one shape, so an inverse names the shape it reads rather than testing each field.
+ */
+export function shaped<T extends object>(logged: Logged | null): T {
+  return logged as T;
+}
 
 export interface LoggedEvent {
   id: number;

@@ -23,10 +23,20 @@ import {
 } from '../../../db/queries/snapshots.js';
 import { restoreDecisions } from './codes.js';
 import { restoreCoding, type CodingSnapshot } from './codings.js';
-import { conflict, guidOf, type Inverse, type Logged, type UndoContext } from './context.js';
+import { conflict, guidOf, shaped, type Inverse, type Logged, type UndoContext } from './context.js';
+
+/** A document snapshot, or the part of one document.import logs (name and case only). */
+interface Attached {
+  name?: unknown;
+  caseId?: unknown;
+  codings?: unknown;
+  memos?: unknown;
+  speakerCases?: unknown;
+  decisions?: unknown;
+}
 
 /** What is attached to a document, compared by GUID (and span) when undoing its import or restore. */
-function fingerprint(d: Logged): string {
+function fingerprint(d: Attached): string {
   const sorted = (xs: string[]) => JSON.stringify([...xs].sort());
   return [
     d.name,
@@ -38,7 +48,7 @@ function fingerprint(d: Logged): string {
   ].join('\n');
 }
 
-function deleteDocumentExpecting(ctx: UndoContext, guid: string, expected: Logged): void {
+function deleteDocumentExpecting(ctx: UndoContext, guid: string, expected: Attached): void {
   const { project } = ctx.action;
   const cur = documentByGuid(project.db, guid);
   if (!cur) conflict(ctx, 'a document it added has been deleted since');
@@ -74,7 +84,7 @@ const undoImport: Inverse = (ctx, e) => deleteDocumentExpecting(ctx, guidOf(ctx,
 
 const undoRestore: Inverse = (ctx, e) => deleteDocumentExpecting(ctx, guidOf(ctx, e), e.after ?? {});
 
-const undoDelete: Inverse = (ctx, e) => restoreDocument(ctx, e.before as DocumentSnapshot);
+const undoDelete: Inverse = (ctx, e) => restoreDocument(ctx, shaped<DocumentSnapshot>(e.before));
 
 const undoRename: Inverse = (ctx, e) => {
   const { db } = ctx.action;
@@ -93,7 +103,7 @@ const undoDocumentCase: Inverse = (ctx, e) => {
   const cur = documentByGuid(db, guidOf(ctx, e));
   if (!cur) conflict(ctx, 'the document has been deleted since');
   if (cur.caseId !== (e.after?.caseId ?? null)) conflict(ctx, `the case of "${cur.name}" has been changed again since`);
-  const caseId: number | null = e.before?.caseId ?? null;
+  const caseId = shaped<{ caseId?: number | null }>(e.before ?? {}).caseId ?? null;
   const old = caseId === null ? undefined : caseById(db, caseId);
   if (caseId !== null && !old) conflict(ctx, `the former case of "${cur.name}" has been deleted since`);
   setDocumentCase(db, cur.id, caseId);

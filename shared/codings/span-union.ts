@@ -1,5 +1,5 @@
 /**
- * The merge rule, as pure logic: codings of one code by one coder in one document that overlap
+ * The span-union rule, as pure logic: codings of one code by one coder in one document that overlap
  * or touch ([0,5) and [5,9)) become one. Given the existing and the new spans of such a group,
  * returns the connected components in document order.
  */

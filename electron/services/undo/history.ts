@@ -1,15 +1,15 @@
 /**
  * Undo and redo for a session, built on the append-only event log: the history is two stacks
- * of batch ids. Undo inverts the top batch in one new action (see undo/invert.ts) and puts that
+ * of batch ids. Undo inverts the top batch in one new action (see invert.ts) and puts that
  * new batch on the redo stack; redo inverts it back. Any new change clears the redo stack. A
  * change undo cannot reverse (a project merge, blind coding, attribute import…) clears the whole
  * history, since older changes cannot safely be undone past it.
  */
-import { onAction } from '../../db/action.js';
-import type { HistoryState, HistoryStep } from '../../shared/api/types.js';
-import { MarginaliaError } from '../../shared/errors.js';
-import { describeBatch, invertBatch } from './undo/invert.js';
-import type { Session } from './session.js';
+import { onAction } from '../../../db/action.js';
+import type { HistoryState, HistoryStep } from '../../../shared/api/types.js';
+import { MarginaliaError } from '../../../shared/errors.js';
+import { describeBatch, invertBatch } from './invert.js';
+import type { Session } from '../session.js';
 
 export type { HistoryState, HistoryStep };
 

@@ -8,33 +8,22 @@
 import { copyFileSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { runAction, type Action } from '../../db/action.js';
-import { backupFile } from '../../db/backup.js';
-import { insertChunks } from '../../db/queries/chunks.js';
-import { insertCoder, listCoders } from '../../db/queries/coders.js';
-import { codingByGuid, findCodings, insertCoding } from '../../db/queries/codings.js';
-import { listCodes } from '../../db/queries/codes.js';
-import { documentById, documentCues, documentsByHash, documentText, documentTurns, insertCues, insertDocument, insertTurns, listDocuments } from '../../db/queries/documents.js';
-import { insertMemo, listMemos, memoFor } from '../../db/queries/memos.js';
-import { closeProject, openProject, type Project } from '../../db/open.js';
-import { MarginaliaError } from '../../shared/errors.js';
-import { newGuid } from '../../shared/ids.js';
-import { insertNewCode } from './codebook.js';
-import { mergeCases } from './merge-cases.js';
-import { normalisePath } from './lookup.js';
-import type { Session } from './session.js';
-
-export interface MergeReport {
-  from: string;
-  backup: string;
-  documents: { matched: number; added: string[] };
-  codes: { matched: number; added: string[] };
-  coders: { matched: number; added: string[]; renamed: { from: string; to: string }[] };
-  codings: { added: number; skipped: number };
-  cases: { added: string[]; valuesSet: number };
-  memos: { added: number };
-  conflicts: { kind: string; item: string; reason: string }[];
-}
+import { runAction, type Action } from '../../../db/action.js';
+import { backupFile } from '../../../db/backup.js';
+import { insertChunks } from '../../../db/queries/chunks.js';
+import { insertCoder, listCoders } from '../../../db/queries/coders.js';
+import { codingByGuid, findCodings, insertCoding } from '../../../db/queries/codings.js';
+import { listCodes } from '../../../db/queries/codes.js';
+import { documentById, documentCues, documentsByHash, documentText, documentTurns, insertCues, insertDocument, insertTurns, listDocuments } from '../../../db/queries/documents.js';
+import { insertMemo, listMemos, memoFor } from '../../../db/queries/memos.js';
+import { closeProject, openProject, type Project } from '../../../db/open.js';
+import { MarginaliaError } from '../../../shared/errors.js';
+import { newGuid } from '../../../shared/ids.js';
+import { insertNewCode } from '../codebook.js';
+import { carryCases } from './cases.js';
+import { normalisePath } from '../lookup.js';
+import type { Session } from '../session.js';
+import type { CoderProjectMergeReport } from '../../../shared/api/types.js';
 
 /** Opens a temporary copy of `path` (migrated if older); errors name the other file. */
 function openCopy(path: string): { other: Project; done(): void } {
@@ -55,10 +44,10 @@ function openCopy(path: string): { other: Project; done(): void } {
   }
 }
 
-export function mergeProject(session: Session, otherPath: string): MergeReport {
+export function mergeProject(session: Session, otherPath: string): CoderProjectMergeReport {
   const { other, done } = openCopy(otherPath);
   try {
-    const report: MergeReport = {
+    const report: CoderProjectMergeReport = {
       from: basename(otherPath),
       backup: '',
       documents: { matched: 0, added: [] },
@@ -74,12 +63,12 @@ export function mergeProject(session: Session, otherPath: string): MergeReport {
     }
     report.backup = backupFile(session.project.sqlite, session.project.path, session.project.sqlite.pragma('user_version', { simple: true }) as number);
     runAction(session.project, session.actor, (action) => {
-      const docs = mergeDocuments(action, other, report);
-      const codes = mergeCodes(action, other, report);
-      const coders = mergeCoders(action, other, report);
-      mergeCodings(action, other, { docs, codes, coders }, report);
-      mergeCases(action, other, docs, report);
-      mergeMemos(action, other, { docs, codes }, report);
+      const docs = carryDocuments(action, other, report);
+      const codes = carryCodes(action, other, report);
+      const coders = carryCoders(action, other, report);
+      carryCodings(action, other, { docs, codes, coders }, report);
+      carryCases(action, other, docs, report);
+      carryMemos(action, other, { docs, codes }, report);
       action.log({ action: 'merge.project', entity: 'project', after: { ...report } });
     });
     return report;
@@ -88,7 +77,7 @@ export function mergeProject(session: Session, otherPath: string): MergeReport {
   }
 }
 
-function mergeDocuments(action: Action, other: Project, report: MergeReport): Map<number, number | null> {
+function carryDocuments(action: Action, other: Project, report: CoderProjectMergeReport): Map<number, number | null> {
   const map = new Map<number, number | null>();
   for (const d of listDocuments(other)) {
     const text = documentText(other.db, d.id);
@@ -119,7 +108,7 @@ function mergeDocuments(action: Action, other: Project, report: MergeReport): Ma
   return map;
 }
 
-function mergeCodes(action: Action, other: Project, report: MergeReport): Map<number, number> {
+function carryCodes(action: Action, other: Project, report: CoderProjectMergeReport): Map<number, number> {
   const map = new Map<number, number>();
   for (const c of listCodes(other.db)) {
     const local = listCodes(action.db);
@@ -137,7 +126,7 @@ function mergeCodes(action: Action, other: Project, report: MergeReport): Map<nu
   return map;
 }
 
-function mergeCoders(action: Action, other: Project, report: MergeReport): Map<number, number> {
+function carryCoders(action: Action, other: Project, report: CoderProjectMergeReport): Map<number, number> {
   const map = new Map<number, number>();
   const suffix = basename(report.from).replace(/\.[^.]+$/, '');
   for (const c of listCoders(other.db)) {
@@ -163,7 +152,7 @@ function mergeCoders(action: Action, other: Project, report: MergeReport): Map<n
   return map;
 }
 
-function mergeCodings(action: Action, other: Project, maps: { docs: Map<number, number | null>; codes: Map<number, number>; coders: Map<number, number> }, report: MergeReport): void {
+function carryCodings(action: Action, other: Project, maps: { docs: Map<number, number | null>; codes: Map<number, number>; coders: Map<number, number> }, report: CoderProjectMergeReport): void {
   for (const c of findCodings(other.db, {})) {
     const documentId = maps.docs.get(c.documentId);
     if (!documentId) continue;
@@ -175,7 +164,7 @@ function mergeCodings(action: Action, other: Project, maps: { docs: Map<number, 
       else report.conflicts.push({ kind: 'coding', item: c.guid, reason: 'a coding with this GUID here differs (span, code, coder or document); the one here was kept' });
       continue;
     }
-    // Inserted as it is: the merge rule could extend a coding that is already here.
+    // Inserted as it is: the span-union rule could extend a coding that is already here.
     const id = insertCoding(action.db, { guid: c.guid, ...mapped, start: c.start, end: c.end, quote: c.quote, createdAt: c.createdAt, updatedAt: c.updatedAt });
     if (c.memo) {
       insertMemo(action.db, { guid: newGuid(), targetKind: 'coding', targetId: id, body: c.memo, createdAt: action.at, updatedAt: action.at });
@@ -186,7 +175,7 @@ function mergeCodings(action: Action, other: Project, maps: { docs: Map<number, 
   }
 }
 
-function mergeMemos(action: Action, other: Project, maps: { docs: Map<number, number | null>; codes: Map<number, number> }, report: MergeReport): void {
+function carryMemos(action: Action, other: Project, maps: { docs: Map<number, number | null>; codes: Map<number, number> }, report: CoderProjectMergeReport): void {
   for (const m of listMemos(other.db)) {
     const target = m.targetKind === 'document' ? maps.docs.get(m.targetId) : m.targetKind === 'code' ? maps.codes.get(m.targetId) : undefined;
     if (!target || memoFor(action.db, m.targetKind, target)) continue;

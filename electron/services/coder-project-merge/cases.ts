@@ -1,12 +1,12 @@
 /** Cases and their attributes from a merged project: added when missing; differing values are conflicts, ours kept. */
-import type { Action } from '../../db/action.js';
-import { allCaseValues, attributeByName, caseByName, caseValue, insertAttribute, insertCase, listAttributes, listCases, setCaseValue, setSpeakerCase, speakerCasesOf } from '../../db/queries/cases.js';
-import { documentById, listDocuments, setDocumentCase } from '../../db/queries/documents.js';
-import type { Project } from '../../db/open.js';
-import { newGuid } from '../../shared/ids.js';
-import type { MergeReport } from './merge.js';
+import type { Action } from '../../../db/action.js';
+import { allCaseValues, attributeByName, caseByName, caseValue, insertAttribute, insertCase, listAttributes, listCases, setCaseValue, setSpeakerCase, speakerCasesOf } from '../../../db/queries/cases.js';
+import { documentById, listDocuments, setDocumentCase } from '../../../db/queries/documents.js';
+import type { Project } from '../../../db/open.js';
+import { newGuid } from '../../../shared/ids.js';
+import type { CoderProjectMergeReport } from '../../../shared/api/types.js';
 
-export function mergeCases(action: Action, other: Project, docs: Map<number, number | null>, report: MergeReport): void {
+export function carryCases(action: Action, other: Project, docs: Map<number, number | null>, report: CoderProjectMergeReport): void {
   const caseMap = new Map<number, number>();
   for (const c of listCases(other.db)) {
     const local = caseByName(action.db, c.name);
