@@ -55,10 +55,16 @@ export function runAction<T>(project: Project, actor: string, fn: (action: Actio
     at,
     log(e) {
       logged += 1;
-      prepared(
-        project.db,
-        'INSERT INTO events (batch, at, actor, action, entity, entity_guid, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(batch, at, actor, e.action, e.entity, e.entityGuid ?? null, json(e.before), json(e.after));
+      prepared(project.db, 'INSERT INTO events (batch, at, actor, action, entity, entity_guid, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        batch,
+        at,
+        actor,
+        e.action,
+        e.entity,
+        e.entityGuid ?? null,
+        json(e.before),
+        json(e.after),
+      );
     },
   };
   // better-sqlite3 transactions are synchronous: nothing inside may await.

@@ -93,10 +93,7 @@ export function openProject(path: string): Project {
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     const latest = latestSchemaVersion();
     if (version > latest) {
-      fail(
-        'newer_schema',
-        `${name}: saved by a newer Marginalia (schema ${version}; this version reads up to ${latest}); update Marginalia to open it`,
-      );
+      fail('newer_schema', `${name}: saved by a newer Marginalia (schema ${version}; this version reads up to ${latest}); update Marginalia to open it`);
     }
     configure(sqlite);
     let backupPath: string | null = null;

@@ -44,8 +44,12 @@ export const attributes = sqliteTable(
 export const caseValues = sqliteTable(
   'case_values',
   {
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-    attributeId: integer('attribute_id').notNull().references(() => attributes.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    attributeId: integer('attribute_id')
+      .notNull()
+      .references(() => attributes.id, { onDelete: 'cascade' }),
     value: text('value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.attributeId] })],
@@ -87,42 +91,44 @@ export const turns = sqliteTable(
   'turns',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
     ordinal: integer('ordinal').notNull(),
     speaker: text('speaker').notNull(),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     speechStart: integer('speech_start').notNull(),
   },
-  (t) => [
-    index('turns_doc_idx').on(t.documentId, t.start),
-    check('turns_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
-  ],
+  (t) => [index('turns_doc_idx').on(t.documentId, t.start), check('turns_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`)],
 );
 
 export const cues = sqliteTable(
   'cues',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     beginMs: integer('begin_ms').notNull(),
     endMs: integer('end_ms').notNull(),
   },
-  (t) => [
-    index('cues_doc_idx').on(t.documentId, t.start),
-    check('cues_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`),
-  ],
+  (t) => [index('cues_doc_idx').on(t.documentId, t.start), check('cues_span_check', sql`${t.start} >= 0 AND ${t.start} < ${t.end}`)],
 );
 
 /** One speaker's turns in a document belong to a case (e.g. the participant, not the interviewer). */
 export const speakerCases = sqliteTable(
   'speaker_cases',
   {
-    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
     speaker: text('speaker').notNull(),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.speaker] })],
 );
@@ -145,10 +151,7 @@ export const codes = sqliteTable(
   (t) => [
     // Names are unique among siblings only; roots share parent 0.
     // (CASE … END, not coalesce(): drizzle-kit splits index expressions on commas.)
-    uniqueIndex('codes_parent_name_unique').on(
-      sql`(CASE WHEN ${t.parentId} IS NULL THEN 0 ELSE ${t.parentId} END)`,
-      sql`${t.name} COLLATE NOCASE`,
-    ),
+    uniqueIndex('codes_parent_name_unique').on(sql`(CASE WHEN ${t.parentId} IS NULL THEN 0 ELSE ${t.parentId} END)`, sql`${t.name} COLLATE NOCASE`),
     check('codes_name_check', sql`length(trim(${t.name})) > 0 AND instr(${t.name}, '/') = 0`),
   ],
 );
@@ -169,9 +172,15 @@ export const codings = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     guid: guid(),
-    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
-    codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
-    coderId: integer('coder_id').notNull().references(() => coders.id, { onDelete: 'restrict' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id')
+      .notNull()
+      .references(() => codes.id, { onDelete: 'cascade' }),
+    coderId: integer('coder_id')
+      .notNull()
+      .references(() => coders.id, { onDelete: 'restrict' }),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     /** A copy of the quoted text, so exports and audits never depend on re-slicing. */
@@ -235,11 +244,21 @@ export const consensusDecisions = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     guid: guid(),
     itemId: text('item_id').notNull(),
-    consensusCoderId: integer('consensus_coder_id').notNull().references(() => coders.id, { onDelete: 'cascade' }),
-    coderAId: integer('coder_a_id').notNull().references(() => coders.id, { onDelete: 'cascade' }),
-    coderBId: integer('coder_b_id').notNull().references(() => coders.id, { onDelete: 'cascade' }),
-    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
-    codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
+    consensusCoderId: integer('consensus_coder_id')
+      .notNull()
+      .references(() => coders.id, { onDelete: 'cascade' }),
+    coderAId: integer('coder_a_id')
+      .notNull()
+      .references(() => coders.id, { onDelete: 'cascade' }),
+    coderBId: integer('coder_b_id')
+      .notNull()
+      .references(() => coders.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id')
+      .notNull()
+      .references(() => codes.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['onlyA', 'onlyB'] }).notNull(),
     start: integer('start').notNull(),
     end: integer('end').notNull(),

@@ -114,15 +114,21 @@ export function App() {
     },
     [changed],
   );
-  const onChooseCoder = useCallback((guid: string) => {
-    const c = coders.find((x) => x.guid === guid);
-    if (c) takeCoder(c);
-  }, [coders, takeCoder]);
+  const onChooseCoder = useCallback(
+    (guid: string) => {
+      const c = coders.find((x) => x.guid === guid);
+      if (c) takeCoder(c);
+    },
+    [coders, takeCoder],
+  );
   /** A typed name: the coder of that name, or a new coder. */
-  const addCoder = useCallback(async (name: string) => {
-    const c = activeCoder(coders, name) ?? (await run(api['coders.add']({ name })));
-    if (c) takeCoder(c);
-  }, [coders, run, takeCoder]);
+  const addCoder = useCallback(
+    async (name: string) => {
+      const c = activeCoder(coders, name) ?? (await run(api['coders.add']({ name })));
+      if (c) takeCoder(c);
+    },
+    [coders, run, takeCoder],
+  );
   const onAddCoder = useCallback((n: string) => void addCoder(n), [addCoder]);
   const onOpen = useCallback((guid: string) => openDocument(guid), [openDocument]);
   const openDoc = useMemo(() => (open && openName ? { guid: open, name: openName } : null), [open, openName]);
@@ -211,7 +217,9 @@ export function App() {
           <div className="reader-head">
             <h1>{openName ?? 'No document'}</h1>
             {blindHidden && <span className="badge">Blind: only your codings are shown</span>}
-            <span className="meta">{selection ? `${selection.span.end - selection.span.start} characters selected` : 'Select text, then press C, 1–9 or V'}</span>
+            <span className="meta">
+              {selection ? `${selection.span.end - selection.span.start} characters selected` : 'Select text, then press C, 1–9 or V'}
+            </span>
           </div>
           {!coder && info && <CoderPrompt coders={coders} onChoose={onChooseCoder} onAdd={onAddCoder} />}
           {finding && (

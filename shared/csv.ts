@@ -59,7 +59,10 @@ export function parseCsvRecords(text: string, fileName = 'CSV'): CsvRecord[] {
         }
         const next = s[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          fail('csv_error', `${where(fileName, records.length + 1, startLine)}: unexpected text after a closing quote (a quote inside a field must be doubled: "")`);
+          fail(
+            'csv_error',
+            `${where(fileName, records.length + 1, startLine)}: unexpected text after a closing quote (a quote inside a field must be doubled: "")`,
+          );
         }
       } else {
         // Unquoted: a stray quote in the middle is kept literally, as spreadsheets do.
@@ -194,8 +197,7 @@ function cell(value: string, safe: boolean, lone: boolean): string {
   let v = value;
   if (safe && FORMULA_START.test(v) && !PLAIN_NUMBER.test(v)) v = `'${v}`;
   // A lone empty cell is quoted so the row is not mistaken for a blank line.
-  const needsQuotes =
-    /[",\r\n]/.test(v) || /^[ \t]|[ \t]$/.test(v) || v.startsWith(BOM) || (lone && v === '');
+  const needsQuotes = /[",\r\n]/.test(v) || /^[ \t]|[ \t]$/.test(v) || v.startsWith(BOM) || (lone && v === '');
   return needsQuotes ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

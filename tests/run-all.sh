@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# npm test: type-check each layer, lint, then every vitest suite, then (when present) the Playwright suite.
+# npm test: type-check each layer, lint, check the formatting, then every vitest suite, then (when present) the Playwright suite.
 # Ends with one line "N passed, N failed, N skipped" summing all runners; a failed step (type-check,
-# lint, renderer build) counts there as a failure too. Non-zero on any failure.
+# lint, format, renderer build) counts there as a failure too. Non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
@@ -19,6 +19,14 @@ echo "== lint (eslint: rules and folder boundaries)"
 if ! npx --no-install eslint .; then
   echo "lint failed"
   failed_steps+=("--failed-step=lint (eslint .)")
+  status=1
+fi
+
+echo "== format (prettier --check: line width 160)"
+if ! npx --no-install prettier --check . >.tmp/prettier.log 2>&1; then
+  grep -v '^Checking' .tmp/prettier.log
+  echo "format check failed (npm run format rewrites the files)"
+  failed_steps+=("--failed-step=format (prettier --check .)")
   status=1
 fi
 

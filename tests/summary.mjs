@@ -37,11 +37,12 @@ if (playwrightPath && existsSync(playwrightPath)) {
   // A skipped Playwright test (such as the Electron smoke test where no Electron binary exists)
   // did not run: say which and why, so a skip is never read as a pass.
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
-      if (t.status !== 'skipped') continue;
-      const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'skipped';
-      console.log(`not run: ${spec.title} (${spec.file}): ${why}`);
-    }
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'skipped';
+        console.log(`not run: ${spec.title} (${spec.file}): ${why}`);
+      }
     for (const s of suite.suites ?? []) walk(s);
   };
   for (const s of p.suites ?? []) walk(s);

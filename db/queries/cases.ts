@@ -7,7 +7,11 @@ export type CaseRow = typeof cases.$inferSelect;
 export type AttributeRow = typeof attributes.$inferSelect;
 
 export function caseByName(db: Db, name: string): CaseRow | undefined {
-  return db.select().from(cases).where(sql`${cases.name} = ${name} COLLATE NOCASE`).get();
+  return db
+    .select()
+    .from(cases)
+    .where(sql`${cases.name} = ${name} COLLATE NOCASE`)
+    .get();
 }
 
 export function caseByGuid(db: Db, guid: string): CaseRow | undefined {
@@ -23,7 +27,11 @@ export function listCases(db: Db): CaseRow[] {
 }
 
 export function attributeByName(db: Db, name: string): AttributeRow | undefined {
-  return db.select().from(attributes).where(sql`${attributes.name} = ${name} COLLATE NOCASE`).get();
+  return db
+    .select()
+    .from(attributes)
+    .where(sql`${attributes.name} = ${name} COLLATE NOCASE`)
+    .get();
 }
 
 export function insertAttribute(db: Db, row: { guid: string; name: string; type: AttributeType }): number {
@@ -66,9 +74,5 @@ export function setSpeakerCase(db: Db, documentId: number, speaker: string, case
 }
 
 export function speakerCasesOf(db: Db, documentId: number): { speaker: string; caseId: number }[] {
-  return db
-    .select({ speaker: speakerCases.speaker, caseId: speakerCases.caseId })
-    .from(speakerCases)
-    .where(eq(speakerCases.documentId, documentId))
-    .all();
+  return db.select({ speaker: speakerCases.speaker, caseId: speakerCases.caseId }).from(speakerCases).where(eq(speakerCases.documentId, documentId)).all();
 }

@@ -39,7 +39,11 @@ export function childByName(db: Db, parentId: number | null, name: string): Code
 
 export function nextPosition(db: Db, parentId: number | null): number {
   const parent = parentId === null ? isNull(codes.parentId) : eq(codes.parentId, parentId);
-  const row = db.select({ p: sql<number | null>`max(${codes.position})` }).from(codes).where(parent).get();
+  const row = db
+    .select({ p: sql<number | null>`max(${codes.position})` })
+    .from(codes)
+    .where(parent)
+    .get();
   return (row?.p ?? -1) + 1;
 }
 
@@ -76,7 +80,12 @@ export function countCodingsOfCodes(db: Db, ids: number[]): number {
     db
       .select({ n: sql<number>`count(*)` })
       .from(codings)
-      .where(sql`${codings.codeId} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+      .where(
+        sql`${codings.codeId} IN (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+      )
       .get()?.n ?? 0
   );
 }

@@ -77,7 +77,6 @@ export function deleteCodingRow(db: Db, id: number): void {
   prepared(db, 'DELETE FROM codings WHERE id = ?').run(id);
 }
 
-
 export interface CodingFilter {
   documentIds?: number[];
   codeIds?: number[];
@@ -99,7 +98,12 @@ export function findCodings(db: Db, f: CodingFilter): CodingWithMemo[] {
 }
 
 export function countCodings(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(codings).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(codings)
+      .get()?.n ?? 0
+  );
 }
 
 export interface CodingCount {

@@ -5,7 +5,6 @@ import { cases, codings, cues, documents, documentTexts, turns } from '../schema
 
 export type DocumentMeta = typeof documents.$inferSelect;
 
-
 export function insertDocument(db: Db, row: typeof documents.$inferInsert, text: string): number {
   const id = db.insert(documents).values(row).returning({ id: documents.id }).get().id;
   db.insert(documentTexts).values({ documentId: id, text }).run();
@@ -27,7 +26,11 @@ export function insertCues(db: Db, documentId: number, list: Cue[]): void {
 }
 
 export function documentByName(db: Db, name: string): DocumentMeta | undefined {
-  return db.select().from(documents).where(sql`${documents.name} = ${name} COLLATE NOCASE`).get();
+  return db
+    .select()
+    .from(documents)
+    .where(sql`${documents.name} = ${name} COLLATE NOCASE`)
+    .get();
 }
 
 export function documentByGuid(db: Db, guid: string): DocumentMeta | undefined {
@@ -90,16 +93,32 @@ export function deleteDocumentRow(db: Db, id: number): void {
 }
 
 export function countDocumentCodings(db: Db, id: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(codings).where(eq(codings.documentId, id)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(codings)
+      .where(eq(codings.documentId, id))
+      .get()?.n ?? 0
+  );
 }
 
 export function caseIdOf(db: Db, name: string): number | undefined {
-  return db.select({ id: cases.id }).from(cases).where(sql`${cases.name} = ${name} COLLATE NOCASE`).get()?.id;
+  return db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(sql`${cases.name} = ${name} COLLATE NOCASE`)
+    .get()?.id;
 }
 
 export type { SourceFormat };
 
 /** Which case each document belongs to (null: none). */
 export function documentCases(db: Db): Map<number, number | null> {
-  return new Map(db.select({ id: documents.id, caseId: documents.caseId }).from(documents).all().map((r) => [r.id, r.caseId]));
+  return new Map(
+    db
+      .select({ id: documents.id, caseId: documents.caseId })
+      .from(documents)
+      .all()
+      .map((r) => [r.id, r.caseId]),
+  );
 }

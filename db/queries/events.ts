@@ -10,7 +10,12 @@ export function recentEvents(db: Db, limit: number): EventRow[] {
 }
 
 export function countEvents(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(events).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(events)
+      .get()?.n ?? 0
+  );
 }
 
 /** The events of one batch (one user action), in the order they were logged. */

@@ -6,7 +6,11 @@ import { memos } from '../schema.js';
 export type MemoRow = typeof memos.$inferSelect;
 
 export function memoFor(db: Db, kind: MemoTarget, targetId: number): MemoRow | undefined {
-  return db.select().from(memos).where(and(eq(memos.targetKind, kind), eq(memos.targetId, targetId))).get();
+  return db
+    .select()
+    .from(memos)
+    .where(and(eq(memos.targetKind, kind), eq(memos.targetId, targetId)))
+    .get();
 }
 
 export function insertMemo(db: Db, row: typeof memos.$inferInsert): void {

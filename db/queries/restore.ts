@@ -72,8 +72,15 @@ export function restoreDocumentRows(project: Project, d: DocumentRows): void {
   db.insert(documentTexts).values({ documentId: id, text: d.text }).run();
   const turnRows = d.turns.map((t, i) => ({ ...t, documentId: id, ordinal: t.ordinal ?? i }));
   chunked(turnRows, 500, (part) => db.insert(turns).values(part).run());
-  chunked(d.cues.map((c) => ({ ...c, documentId: id })), 500, (part) => db.insert(cues).values(part).run());
-  for (const s of d.speakerCases) db.insert(speakerCases).values({ ...s, documentId: id }).run();
+  chunked(
+    d.cues.map((c) => ({ ...c, documentId: id })),
+    500,
+    (part) => db.insert(cues).values(part).run(),
+  );
+  for (const s of d.speakerCases)
+    db.insert(speakerCases)
+      .values({ ...s, documentId: id })
+      .run();
   // Same rowids as before when the text still cuts into the same chunks (search lists hits by rowid).
   const pieces = chunkText(d.text);
   const places = d.chunks && d.chunks.length === pieces.length && d.chunks.every((c, i) => c.start === pieces[i]!.start) ? d.chunks : undefined;

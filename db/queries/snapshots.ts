@@ -47,7 +47,12 @@ export interface CodeSnapshot {
 
 export function memosOf(db: Db, kind: MemoRow['targetKind'], ids: number[]): MemoRow[] {
   if (ids.length === 0) return [];
-  return db.select().from(memos).where(and(eq(memos.targetKind, kind), inArray(memos.targetId, ids))).orderBy(memos.id).all();
+  return db
+    .select()
+    .from(memos)
+    .where(and(eq(memos.targetKind, kind), inArray(memos.targetId, ids)))
+    .orderBy(memos.id)
+    .all();
 }
 
 export function memoByGuid(db: Db, guid: string): MemoRow | undefined {
@@ -62,7 +67,12 @@ export function decisionsWhere(db: Db, f: { codeIds?: number[]; documentIds?: nu
     const id = f.coderId;
     where.push(sql`(${consensusDecisions.consensusCoderId} = ${id} OR ${consensusDecisions.coderAId} = ${id} OR ${consensusDecisions.coderBId} = ${id})`);
   }
-  return db.select().from(consensusDecisions).where(and(...where)).orderBy(consensusDecisions.id).all();
+  return db
+    .select()
+    .from(consensusDecisions)
+    .where(and(...where))
+    .orderBy(consensusDecisions.id)
+    .all();
 }
 
 export function chunkPlaces(project: Project, documentId: number): ChunkPlace[] {
@@ -78,7 +88,14 @@ export function documentSnapshot(project: Project, doc: DocumentMeta): DocumentS
     turns: db.select().from(turns).where(eq(turns.documentId, doc.id)).orderBy(turns.id).all(),
     cues: db.select().from(cues).where(eq(cues.documentId, doc.id)).orderBy(cues.id).all(),
     codings: codingRows,
-    memos: [...memosOf(db, 'document', [doc.id]), ...memosOf(db, 'coding', codingRows.map((c) => c.id))],
+    memos: [
+      ...memosOf(db, 'document', [doc.id]),
+      ...memosOf(
+        db,
+        'coding',
+        codingRows.map((c) => c.id),
+      ),
+    ],
     speakerCases: db.select().from(speakerCases).where(eq(speakerCases.documentId, doc.id)).all(),
     decisions: decisionsWhere(db, { documentIds: [doc.id] }),
     chunks: chunkPlaces(project, doc.id),
@@ -92,7 +109,14 @@ export function codeSnapshot(db: Db, ids: number[]): CodeSnapshot {
   return {
     codes: codeRows,
     codings: codingRows,
-    memos: [...memosOf(db, 'code', ids), ...memosOf(db, 'coding', codingRows.map((c) => c.id))],
+    memos: [
+      ...memosOf(db, 'code', ids),
+      ...memosOf(
+        db,
+        'coding',
+        codingRows.map((c) => c.id),
+      ),
+    ],
     decisions: decisionsWhere(db, { codeIds: ids }),
   };
 }
@@ -116,20 +140,43 @@ export function memoTargetId(db: Db, kind: MemoRow['targetKind'], guid: string):
 export function caseUses(db: Db, caseId: number): number {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return (
-    n(db.select({ n: sql<number>`count(*)` }).from(documents).where(eq(documents.caseId, caseId)).get()) +
-    n(db.select({ n: sql<number>`count(*)` }).from(speakerCases).where(eq(speakerCases.caseId, caseId)).get()) +
+    n(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(documents)
+        .where(eq(documents.caseId, caseId))
+        .get(),
+    ) +
+    n(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(speakerCases)
+        .where(eq(speakerCases.caseId, caseId))
+        .get(),
+    ) +
     n(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM case_values WHERE case_id = ${caseId}`)) +
     memosOf(db, 'case', [caseId]).length
   );
 }
 
 export function coderUses(db: Db, coderId: number): number {
-  const codingCount = db.select({ n: sql<number>`count(*)` }).from(codings).where(eq(codings.coderId, coderId)).get()?.n ?? 0;
+  const codingCount =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(codings)
+      .where(eq(codings.coderId, coderId))
+      .get()?.n ?? 0;
   return codingCount + decisionsWhere(db, { coderId }).length;
 }
 
 export function childCount(db: Db, codeId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(codes).where(eq(codes.parentId, codeId)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(codes)
+      .where(eq(codes.parentId, codeId))
+      .get()?.n ?? 0
+  );
 }
 
 export type { CodingWithMemo, CodeRow, DecisionRow, DocumentMeta, MemoRow };

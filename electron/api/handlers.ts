@@ -26,7 +26,6 @@ import { findCodes, findQuotes, search } from '../services/search.js';
 import type { Session } from '../services/session.js';
 import { historyOf, historyState, redo, undo } from '../services/undo/history.js';
 
-
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** A browser's file as bytes; the name is reduced to its last part (it names the document). */
@@ -100,7 +99,8 @@ export function createHandlers(session: Session) {
         ...(coders && { coders: coders.map(coderName) }),
         ...(viewer !== undefined && { viewer: coderName(viewer) }),
       }),
-    'codings.apply': ({ document, code, coder, ...rest }) => applyCoding(session, { document: docName(document), code: codePath(code), coder: coderName(coder), ...rest }),
+    'codings.apply': ({ document, code, coder, ...rest }) =>
+      applyCoding(session, { document: docName(document), code: codePath(code), coder: coderName(coder), ...rest }),
     'codings.remove': ({ guid }) => (removeCoding(session, guid), null),
     'codings.resize': ({ guid, start, end }) => resizeCoding(session, guid, start, end),
     'codings.recode': ({ guid, code }) => recodeCoding(session, guid, codePath(code)),
@@ -130,4 +130,3 @@ export function createHandlers(session: Session) {
     ...exchangeHandlers(session),
   } satisfies Handlers;
 }
-

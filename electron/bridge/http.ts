@@ -97,14 +97,17 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
 
   const api = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls use POST');
-    if (!tokenMatches(req.headers['x-marginalia-token'], token)) return refuse(res, 401, 'unauthorized', 'missing or wrong token; open the link that `npm run web` printed');
-    if (Number(req.headers['content-length'] ?? 0) > maxBody) return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
+    if (!tokenMatches(req.headers['x-marginalia-token'], token))
+      return refuse(res, 401, 'unauthorized', 'missing or wrong token; open the link that `npm run web` printed');
+    if (Number(req.headers['content-length'] ?? 0) > maxBody)
+      return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
     let args: unknown;
     try {
       const body = await readBody(req, maxBody);
       args = body.trim() ? JSON.parse(body) : {};
     } catch (err) {
-      if (err instanceof TooLarge) return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
+      if (err instanceof TooLarge)
+        return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
       return refuse(res, 400, 'invalid_input', 'the request body is not JSON');
     }
     json(res, 200, await dispatch(handlers, method, args, session.project.path));

@@ -57,7 +57,10 @@ export interface CommandSpec {
 
 /** Wrong words, flags or values on the command line: exit 2 with a pointer to `command`'s --help. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -65,7 +68,11 @@ export class UsageError extends Error {
 
 /** A refusal the CLI itself makes (e.g. a delete without --yes): exit 1, with data for --json. */
 export class CliError extends Error {
-  constructor(readonly code: string, message: string, readonly data?: unknown) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly data?: unknown,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -82,7 +89,10 @@ export class Context {
   readonly notes: string[] = [];
 
   /** `actor` undefined: the OS user name. */
-  constructor(private readonly as: string | undefined, readonly json: boolean) {}
+  constructor(
+    private readonly as: string | undefined,
+    readonly json: boolean,
+  ) {}
 
   private doors: ProjectDoor[] = [];
 
@@ -92,7 +102,8 @@ export class Context {
     const { openProjectDoor, defaultActor } = await import('../api/door.js');
     const door = openProjectDoor(path, this.as ?? defaultActor());
     this.doors.push(door);
-    if (door.upgraded) this.note(`upgraded ${basename(path)} from schema ${door.upgraded.fromVersion}; the old file is kept as ${basename(door.upgraded.backupPath)}`);
+    if (door.upgraded)
+      this.note(`upgraded ${basename(path)} from schema ${door.upgraded.fromVersion}; the old file is kept as ${basename(door.upgraded.backupPath)}`);
     return door;
   }
 

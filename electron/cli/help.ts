@@ -2,8 +2,7 @@
 import { PROJECT_EXTENSION } from '../../shared/project-file.js';
 import type { CommandSpec, OptionSpec } from './command.js';
 
-export const OFFSET_CONVENTION =
-  'Offsets are UTF-16 code units into the stored document text (BOM stripped, CRLF→LF), half-open [start,end).';
+export const OFFSET_CONVENTION = 'Offsets are UTF-16 code units into the stored document text (BOM stripped, CRLF→LF), half-open [start,end).';
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
   const heads = Object.entries(options).map(([name, o]) => {

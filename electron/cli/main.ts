@@ -73,7 +73,6 @@ function arity(cmd: CommandSpec): { min: number; max: number } {
   return { min, max };
 }
 
-
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -115,7 +114,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const subs = GROUP_WORDS.get(word);
       if (subs) {
         commandName = word;
-        throw new UsageError(rest[1] === undefined || rest[1].startsWith('-') ? `${word} needs one of: ${subs.join(', ')}` : `unknown command '${word} ${rest[1]}' (try: ${subs.map((s) => `${word} ${s}`).join(', ')})`);
+        throw new UsageError(
+          rest[1] === undefined || rest[1].startsWith('-')
+            ? `${word} needs one of: ${subs.join(', ')}`
+            : `unknown command '${word} ${rest[1]}' (try: ${subs.map((s) => `${word} ${s}`).join(', ')})`,
+        );
       }
       throw new UsageError(`unknown command '${word}'`);
     }
@@ -135,7 +138,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     const { min, max } = arity(cmd);
     const n = parsed.positionals.length;
-    if (n < min) throw new UsageError(`missing ${cmd.args.slice(n).filter((a) => !a.startsWith('[')).join(' ')}`);
+    if (n < min)
+      throw new UsageError(
+        `missing ${cmd.args
+          .slice(n)
+          .filter((a) => !a.startsWith('['))
+          .join(' ')}`,
+      );
     if (n > max) throw new UsageError(`too many arguments (unexpected '${parsed.positionals[max]}')`);
     const as = parsed.values.as;
     if (typeof as === 'string' && !as.trim()) throw new UsageError('--as needs a name');
@@ -145,8 +154,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (json) {
       const report = cmd.jsonShape === 'report' && outcome.data !== null && typeof outcome.data === 'object' && !Array.isArray(outcome.data);
       io.out(`${JSON.stringify(report ? { ok: true, ...(outcome.data as object) } : { ok: true, data: outcome.data ?? null }, null, 2)}\n`);
-    }
-    else if (outcome.text) io.out(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
+    } else if (outcome.text) io.out(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
     return 0;
   } catch (err) {
     for (const note of ctx?.notes.splice(0) ?? []) io.err(`marginalia: ${note}\n`);

@@ -23,7 +23,10 @@ const contractKeysOnly: Plugin = {
   name: 'contract-keys-only',
   setup(b) {
     b.onResolve({ filter: /\/shared\/api\/contract(\.js|\.ts)?$/ }, () => ({ path: 'contract-keys', namespace: 'marginalia-contract' }));
-    b.onLoad({ filter: /.*/, namespace: 'marginalia-contract' }, () => ({ contents: `export const API_METHODS = ${JSON.stringify(API_METHODS)};`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'marginalia-contract' }, () => ({
+      contents: `export const API_METHODS = ${JSON.stringify(API_METHODS)};`,
+      loader: 'js',
+    }));
   },
 };
 

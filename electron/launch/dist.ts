@@ -15,6 +15,8 @@ await bundleShell(root);
 const cli = createRequire(join(root, 'package.json')).resolve('electron-builder/cli.js');
 const status = run(process.execPath, [cli, '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)]);
 const npm = process.env.npm_execpath;
-const restored = npm ? run(process.execPath, [npm, 'rebuild', 'better-sqlite3']) : run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', 'better-sqlite3']);
+const restored = npm
+  ? run(process.execPath, [npm, 'rebuild', 'better-sqlite3'])
+  : run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', 'better-sqlite3']);
 if (restored !== 0) console.error('marginalia: could not rebuild better-sqlite3 for Node; run `npm rebuild better-sqlite3` before `npm test`.');
 process.exit(status || restored);

@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 
 const electronDir = (root: string): string => dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
 
-export const electronVersion = (root: string): string => (JSON.parse(readFileSync(join(electronDir(root), 'package.json'), 'utf8')) as { version: string }).version;
+export const electronVersion = (root: string): string =>
+  (JSON.parse(readFileSync(join(electronDir(root), 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The executable, as electron's own index.js finds it; null when it was never downloaded. */
 export function electronBinary(root: string): string | null {
@@ -23,8 +24,16 @@ export function electronBinary(root: string): string | null {
 
 /** Runs electron's install.js (it honours electron_mirror and the cache); the error's last line when it fails. */
 export function fetchElectron(root: string, timeoutMs = 15 * 60_000): { ok: true } | { ok: false; reason: string } {
-  const r = spawnSync(process.execPath, [join(electronDir(root), 'install.js')], { cwd: root, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [join(electronDir(root), 'install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status === 0 && electronBinary(root)) return { ok: true };
-  const lines = `${r.stderr ?? ''}\n${r.error?.message ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const lines = `${r.stderr ?? ''}\n${r.error?.message ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '));
   return { ok: false, reason: lines[0] ?? `install.js exited with ${r.status}` };
 }

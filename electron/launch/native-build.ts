@@ -29,14 +29,26 @@ export function electronBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** The commands tried in order, in the copied package folder. */
-export function buildSteps(o: { electronVersion: string; prebuildInstall: string; nodeGyp: string | null; env: NodeJS.ProcessEnv; platform?: string; arch?: string }): Step[] {
+export function buildSteps(o: {
+  electronVersion: string;
+  prebuildInstall: string;
+  nodeGyp: string | null;
+  env: NodeJS.ProcessEnv;
+  platform?: string;
+  arch?: string;
+}): Step[] {
   const env = electronBuildEnv(o.env);
   const target = ['--runtime=electron', `--target=${o.electronVersion}`, `--arch=${o.arch ?? process.arch}`];
   const steps: Step[] = [
     { label: 'prebuilt binary', command: process.execPath, args: [o.prebuildInstall, ...target, `--platform=${o.platform ?? process.platform}`], env },
   ];
   if (o.nodeGyp) {
-    steps.push({ label: 'build from source', command: process.execPath, args: [o.nodeGyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], env });
+    steps.push({
+      label: 'build from source',
+      command: process.execPath,
+      args: [o.nodeGyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'],
+      env,
+    });
   }
   return steps;
 }

@@ -23,13 +23,19 @@ async function pick(win: BaseWindow | undefined, title: string, filters: FileFil
   return r.canceled ? [] : r.filePaths;
 }
 
-export const chooseProject = async (win: BaseWindow | undefined, title = 'Open a project'): Promise<string | undefined> => (await pick(win, title, PROJECT_FILTERS, false))[0];
+export const chooseProject = async (win: BaseWindow | undefined, title = 'Open a project'): Promise<string | undefined> =>
+  (await pick(win, title, PROJECT_FILTERS, false))[0];
 
 export const chooseDocuments = (win: BaseWindow | undefined): Promise<string[]> => pick(win, 'Import documents', DOCUMENT_FILTERS, true);
 
 /** Where to save a new project; the .marginalia extension is added when left off. */
 export async function chooseNewProjectPath(win: BaseWindow | undefined, defaultPath: string): Promise<string | undefined> {
-  const options = { title: 'New project', defaultPath, filters: PROJECT_FILTERS, properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'> };
+  const options = {
+    title: 'New project',
+    defaultPath,
+    filters: PROJECT_FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
+  };
   const parent = parentOf(win);
   const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   if (r.canceled || !r.filePath) return undefined;
@@ -42,9 +48,11 @@ export async function message(win: BaseWindow | undefined, options: MessageBoxOp
   return r.response;
 }
 
-export const info = (win: BaseWindow | undefined, text: string, detail?: string) => message(win, { type: 'info', message: text, ...(detail && { detail }), buttons: ['OK'] });
+export const info = (win: BaseWindow | undefined, text: string, detail?: string) =>
+  message(win, { type: 'info', message: text, ...(detail && { detail }), buttons: ['OK'] });
 
-export const problem = (win: BaseWindow | undefined, text: string, detail?: string) => message(win, { type: 'error', message: text, ...(detail && { detail }), buttons: ['OK'] });
+export const problem = (win: BaseWindow | undefined, text: string, detail?: string) =>
+  message(win, { type: 'error', message: text, ...(detail && { detail }), buttons: ['OK'] });
 
 /** For menu items whose feature is not built yet: say so plainly instead of pretending. */
 export const notAvailable = (win: BaseWindow | undefined, feature: string) =>

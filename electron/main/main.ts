@@ -50,7 +50,10 @@ if (!app.requestSingleInstanceLock()) {
     addRecentDocument: (path) => app.addRecentDocument(path),
   });
   const actions = createActions(windows, actor);
-  const rebuildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { platform: process.platform, recent: windows.state.recent, packaged: app.isPackaged })));
+  const rebuildMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate(actions, { platform: process.platform, recent: windows.state.recent, packaged: app.isPackaged })),
+    );
 
   const open = async (path: string) => {
     try {

@@ -103,7 +103,17 @@ export function menuTemplate(actions: MenuActions, ctx: MenuContext): Item[] {
 
   const appMenu: Item = {
     label: 'Marginalia',
-    submenu: [act('about', 'About Marginalia'), sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
+    submenu: [
+      act('about', 'About Marginalia'),
+      sep,
+      { role: 'services' },
+      sep,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      sep,
+      { role: 'quit' },
+    ],
   };
 
   return [...(mac ? [appMenu] : []), file, edit, view, ...(mac ? [{ role: 'windowMenu' } as Item] : []), help];

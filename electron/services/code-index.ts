@@ -51,7 +51,9 @@ function watchOf(sqlite: Database.Database): Watch {
         return null;
       });
       for (const op of ['insert', 'update', 'delete']) {
-        sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS marginalia_codes_${op} AFTER ${op.toUpperCase()} ON main.codes BEGIN SELECT marginalia_codes_written(); END`);
+        sqlite.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS marginalia_codes_${op} AFTER ${op.toUpperCase()} ON main.codes BEGIN SELECT marginalia_codes_written(); END`,
+        );
       }
       w.installed = true;
     } catch {

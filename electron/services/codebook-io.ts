@@ -18,7 +18,16 @@ export function codebookSpecs(session: Session): CodeSpec[] {
   const specs = new Map<number, CodeSpec>();
   const roots: CodeSpec[] = [];
   for (const c of codes) {
-    const spec: CodeSpec = { guid: c.guid, name: c.name, color: c.color, definition: c.definition, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, children: [] };
+    const spec: CodeSpec = {
+      guid: c.guid,
+      name: c.name,
+      color: c.color,
+      definition: c.definition,
+      inclusion: c.inclusion,
+      exclusion: c.exclusion,
+      example: c.example,
+      children: [],
+    };
     specs.set(c.id, spec);
     if (c.parentId === null) roots.push(spec);
     else specs.get(c.parentId)?.children.push(spec);
@@ -77,7 +86,7 @@ export function mergeSpecs(action: Action, specs: CodeSpec[], update: boolean): 
       report.updated.push(existing.path);
       continue;
     }
-    const parentId = f.parentPath === null ? null : placed.get(f.parentPath) ?? null;
+    const parentId = f.parentPath === null ? null : (placed.get(f.parentPath) ?? null);
     const { guid, name, children: _c, ...fields } = f.spec;
     const row = insertNewCode(action, parentId, name, fields, guid && !byGuid.has(guid) ? guid : undefined);
     placed.set(f.path, row.id);
@@ -110,6 +119,12 @@ export function importCodebook(session: Session, file: string, options: { update
 }
 
 /** The same, for a code book its caller has read (the API takes text, not paths). */
-export function importCodebookText(session: Session, text: string, format: 'json' | 'csv', name: string, options: { update?: boolean } = {}): CodebookImportReport {
+export function importCodebookText(
+  session: Session,
+  text: string,
+  format: 'json' | 'csv',
+  name: string,
+  options: { update?: boolean } = {},
+): CodebookImportReport {
   return importSpecs(session, parseCodebookText(text, format, name), name, options.update ?? false);
 }

@@ -130,7 +130,7 @@ export function moveCode(session: Session, path: string, newParentPath: string |
 
 export function reorderCode(session: Session, path: string, position: number): void {
   const code = requireCode(session.project.db, path);
-  const parent = code.parentId === null ? null : codeIndexOf(session.project.db).byId.get(code.parentId)?.path ?? null;
+  const parent = code.parentId === null ? null : (codeIndexOf(session.project.db).byId.get(code.parentId)?.path ?? null);
   moveCode(session, path, parent, position);
 }
 
@@ -189,7 +189,13 @@ function mergeInto(action: Action, sourceId: number, targetId: number, stats: { 
     else {
       const place = { parentId: targetId, position: nextPosition(db, targetId) };
       updateCode(db, child.id, place);
-      action.log({ action: 'code.move', entity: 'code', entityGuid: child.guid, before: { parentId: child.parentId, position: child.position, siblings: [] }, after: place });
+      action.log({
+        action: 'code.move',
+        entity: 'code',
+        entityGuid: child.guid,
+        before: { parentId: child.parentId, position: child.position, siblings: [] },
+        after: place,
+      });
     }
   }
   const memo = memoFor(db, 'code', sourceId);

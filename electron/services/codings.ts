@@ -32,7 +32,6 @@ export function checkSpan(docName: string, length: number, start: number, end: n
   if (start >= end) fail('invalid_input', `${docName}: start (${start}) must be less than end (${end})`);
 }
 
-
 export function ensureCoder(action: Action, name: string): CoderRecord {
   const trimmed = name.trim();
   if (!trimmed) fail('invalid_input', 'a coder name cannot be empty');
@@ -58,7 +57,11 @@ export function applyCoding(session: Session, req: ApplyRequest): ApplyResult {
     const code = requireCode(db, req.code);
     const coder = requireCoder(db, req.coder);
     checkSpan(doc.name, doc.length, req.start, req.end);
-    return placeCoding(action, { documentId: doc.id, codeId: code.id, coderId: coder.id, start: req.start, end: req.end, memo: req.memo ?? null }, documentText(db, doc.id));
+    return placeCoding(
+      action,
+      { documentId: doc.id, codeId: code.id, coderId: coder.id, start: req.start, end: req.end, memo: req.memo ?? null },
+      documentText(db, doc.id),
+    );
   });
 }
 
@@ -91,7 +94,11 @@ export function recodeCoding(session: Session, guid: string, codePath: string): 
   return runAction(session.project, session.actor, (action) => {
     const c = requireCoding(action, guid);
     const code = requireCode(action.db, codePath, codeIndex(action.db));
-    return placeCoding(action, { documentId: c.documentId, codeId: code.id, coderId: c.coderId, start: c.start, end: c.end, keep: c }, documentText(action.db, c.documentId));
+    return placeCoding(
+      action,
+      { documentId: c.documentId, codeId: code.id, coderId: c.coderId, start: c.start, end: c.end, keep: c },
+      documentText(action.db, c.documentId),
+    );
   });
 }
 

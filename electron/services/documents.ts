@@ -89,11 +89,7 @@ export async function importFiles(session: Session, files: string[], req: Import
   return importParsed(session, parsed, req);
 }
 
-export function importParsed(
-  session: Session,
-  parsed: { file: string; doc: ParsedDocument }[],
-  req: ImportRequest = {},
-): ImportReport {
+export function importParsed(session: Session, parsed: { file: string; doc: ParsedDocument }[], req: ImportRequest = {}): ImportReport {
   const { project } = session;
   return runAction(project, session.actor, (action) => {
     const report: ImportReport = { imported: [], skipped: [] };

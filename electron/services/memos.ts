@@ -23,7 +23,13 @@ export function writeMemo(action: Action, kind: MemoTarget, targetId: number, ta
   }
   if (existing) {
     updateMemo(action.db, existing.id, text, action.at);
-    action.log({ action: 'memo.update', entity: 'memo', entityGuid: existing.guid, before: { body: existing.body, updatedAt: existing.updatedAt }, after: { body: text, kind, targetGuid } });
+    action.log({
+      action: 'memo.update',
+      entity: 'memo',
+      entityGuid: existing.guid,
+      before: { body: existing.body, updatedAt: existing.updatedAt },
+      after: { body: text, kind, targetGuid },
+    });
     return;
   }
   const guid = newGuid();

@@ -55,14 +55,28 @@ export const joinMemos = (memos: (string | null | undefined)[]): string | null =
  * and takes the whole span, the others are merged away. With no old coding, a new one is inserted.
  * Returns the GUID of the coding that holds the span.
  */
-function settleComponent(action: Action, group: Group, span: { start: number; end: number }, olds: CodingWithMemo[], newMemos: (string | null | undefined)[], text: string, logging: Logging): string {
+function settleComponent(
+  action: Action,
+  group: Group,
+  span: { start: number; end: number },
+  olds: CodingWithMemo[],
+  newMemos: (string | null | undefined)[],
+  text: string,
+  logging: Logging,
+): string {
   const { db } = action;
   const [survivor, ...absorbed] = olds;
   const memo = joinMemos([...olds.map((o) => o.memo), ...newMemos]);
   const quote = text.slice(span.start, span.end);
   for (const gone of absorbed) {
     // memoRow: the memo row goes with the coding (trigger); undo puts it back with its GUID.
-    action.log({ action: 'coding.merge-away', entity: 'coding', entityGuid: gone.guid, before: { ...gone, memoRow: memoFor(db, 'coding', gone.id) ?? null }, after: { mergedInto: survivor!.guid } });
+    action.log({
+      action: 'coding.merge-away',
+      entity: 'coding',
+      entityGuid: gone.guid,
+      before: { ...gone, memoRow: memoFor(db, 'coding', gone.id) ?? null },
+      after: { mergedInto: survivor!.guid },
+    });
     deleteCodingRow(db, gone.id);
   }
   if (survivor) {
@@ -71,7 +85,13 @@ function settleComponent(action: Action, group: Group, span: { start: number; en
     if (logging.always || changed) {
       updateCoding(db, survivor.id, { start: span.start, end: span.end, quote, codeId: group.codeId, updatedAt: action.at });
       if (memoChanged) writeMemo(action, 'coding', survivor.id, survivor.guid, memo ?? '');
-      action.log({ action: logging.action, entity: 'coding', entityGuid: survivor.guid, before: survivor, after: { ...survivor, codeId: group.codeId, start: span.start, end: span.end, quote, memo } });
+      action.log({
+        action: logging.action,
+        entity: 'coding',
+        entityGuid: survivor.guid,
+        before: survivor,
+        after: { ...survivor, codeId: group.codeId, start: span.start, end: span.end, quote, memo },
+      });
     }
     return survivor.guid;
   }
@@ -116,13 +136,25 @@ export function placeCodings(action: Action, list: NewCoding[], texts = new Map<
       text = documentText(action.db, first.documentId);
       texts.set(first.documentId, text);
     }
-    const spans: Placed<Item>[] = codingsOfGroup(action.db, first.documentId, first.codeId, first.coderId).map((row) => ({ start: row.start, end: row.end, item: { kind: 'old', row } }));
+    const spans: Placed<Item>[] = codingsOfGroup(action.db, first.documentId, first.codeId, first.coderId).map((row) => ({
+      start: row.start,
+      end: row.end,
+      item: { kind: 'old', row },
+    }));
     for (const i of indexes) spans.push({ start: list[i]!.start, end: list[i]!.end, item: { kind: 'new', index: i, memo: list[i]!.memo ?? null } });
     for (const comp of touchingComponents(spans)) {
       const olds = comp.items.flatMap((p) => (p.item.kind === 'old' ? [p.item.row] : []));
       const news = comp.items.flatMap((p) => (p.item.kind === 'new' ? [p.item] : []));
       if (news.length === 0) continue;
-      const guid = settleComponent(action, group, comp, olds, news.map((n) => n.memo), text, { action: 'coding.merge', always: false });
+      const guid = settleComponent(
+        action,
+        group,
+        comp,
+        olds,
+        news.map((n) => n.memo),
+        text,
+        { action: 'coding.merge', always: false },
+      );
       const merged = comp.items.length > 1;
       for (const n of news) placed[n.index] = { guid, start: comp.start, end: comp.end, merged };
     }

@@ -111,7 +111,7 @@ export function retrieve(session: Session, req: RetrieveRequest): Segment[] {
       lineStart: lines.first,
       lineEnd: lines.last,
       speaker: turn?.speaker ?? null,
-      caseName: caseId === null ? null : caseNames.get(caseId) ?? null,
+      caseName: caseId === null ? null : (caseNames.get(caseId) ?? null),
       quote: r.quote,
       memo: r.memo,
     });

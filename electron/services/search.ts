@@ -65,7 +65,12 @@ export function snippet(body: string, start: number, end: number, radius = 80): 
 
 /** Fuzzy search over code names and paths, for the code picker and the CLI. */
 export function findCodes(session: Session, query: string, limit = 20): CodeRecord[] {
-  const fuse = new Fuse(codeIndexOf(session.project.db).list, { keys: [{ name: 'name', weight: 2 }, 'path', 'definition'], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
+  const fuse = new Fuse(codeIndexOf(session.project.db).list, {
+    keys: [{ name: 'name', weight: 2 }, 'path', 'definition'],
+    threshold: 0.4,
+    ignoreLocation: true,
+    useExtendedSearch: true,
+  });
   // Copies: the index's records are shared until the next code-book change.
   return fuse.search(query, { limit }).map((r) => ({ ...r.item }));
 }

@@ -19,7 +19,8 @@ export class ApiCallError extends Error {
 }
 
 /** Methods without arguments may be called with none: `api['history.undo']()`. */
-type Call<M extends ApiMethod> = Record<never, never> extends ApiArgs<M> ? (args?: ApiArgs<M>) => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
+type Call<M extends ApiMethod> =
+  Record<never, never> extends ApiArgs<M> ? (args?: ApiArgs<M>) => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
 export type ApiClient = { [M in ApiMethod]: Call<M> };
 
 /** What a method name looks like ("codings.apply"); anything else (then, toJSON, symbols…) is no method. */
@@ -44,13 +45,19 @@ export function createApiClient(transport: Transport): ApiClient {
     }
     return call;
   };
-  return new Proxy({}, {
-    get: (_target, key) => (typeof key === 'string' && METHOD_NAME.test(key) ? callFor(key) : undefined),
-    set: () => false,
-  }) as ApiClient;
+  return new Proxy(
+    {},
+    {
+      get: (_target, key) => (typeof key === 'string' && METHOD_NAME.test(key) ? callFor(key) : undefined),
+      set: () => false,
+    },
+  ) as ApiClient;
 }
 
-const unreachable = (why: string): ApiResponse<never> => ({ ok: false, error: { code: 'internal', message: `cannot reach Marginalia (${why}); is \`npm run web\` still running?` } });
+const unreachable = (why: string): ApiResponse<never> => ({
+  ok: false,
+  error: { code: 'internal', message: `cannot reach Marginalia (${why}); is \`npm run web\` still running?` },
+});
 
 /** POST /api/<method> with the token header; the body is the arguments as JSON. */
 export function httpTransport(baseUrl: string, token: string): Transport {

@@ -45,7 +45,7 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
   const keep = useMemo(() => filterCodes(codes, filter), [codes, filter]);
   const rows = useMemo(() => visibleRows(tree, collapsed, keep), [tree, collapsed, keep]);
   const current = (focusGuid && tree.byGuid.get(focusGuid)) || (selected && tree.byGuid.get(selected)) || null;
-  const tabStop = rows.some((r) => r.code.guid === focusGuid) ? focusGuid : (rows.find((r) => r.code.guid === selected) ?? rows[0])?.code.guid ?? null;
+  const tabStop = rows.some((r) => r.code.guid === focusGuid) ? focusGuid : ((rows.find((r) => r.code.guid === selected) ?? rows[0])?.code.guid ?? null);
 
   const rowEl = (guid: string) => Array.from(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []).find((el) => el.dataset.guid === guid);
   const focus = useCallback((guid: string, parent?: string | null) => {
@@ -140,7 +140,15 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
           Delete…
         </button>
       </div>
-      <input type="search" className="cb-filter" aria-label="Filter codes" aria-controls={treeId} placeholder="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input
+        type="search"
+        className="cb-filter"
+        aria-label="Filter codes"
+        aria-controls={treeId}
+        placeholder="Filter codes"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {rows.length === 0 ? (
         <p className="meta">{codes.length === 0 ? 'No codes yet: add one with “New code”.' : 'No code matches the filter.'}</p>
       ) : (

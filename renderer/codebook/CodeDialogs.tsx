@@ -40,7 +40,12 @@ export function DeleteDialog({ code, actions, onClose, fallbackFocus }: DeleteDi
   };
 
   return (
-    <Dialog title={`Delete code “${code.path}”?`} role="alertdialog" onCancel={() => onClose(false)} initialFocus=".cb-cancel" fallbackFocus={fallbackFocus}
+    <Dialog
+      title={`Delete code “${code.path}”?`}
+      role="alertdialog"
+      onCancel={() => onClose(false)}
+      initialFocus=".cb-cancel"
+      fallbackFocus={fallbackFocus}
       actions={
         <>
           <button type="button" className="cb-cancel" onClick={() => onClose(false)}>
@@ -54,7 +59,8 @@ export function DeleteDialog({ code, actions, onClose, fallbackFocus }: DeleteDi
     >
       {impact ? (
         <p data-testid="deletion-impact">
-          This deletes {plural(impact.subcodes, 'sub-code', 'sub-codes')} and removes {plural(impact.codings, 'coding', 'codings')}. Undo (Ctrl/Cmd+Z) brings them back.
+          This deletes {plural(impact.subcodes, 'sub-code', 'sub-codes')} and removes {plural(impact.codings, 'coding', 'codings')}. Undo (Ctrl/Cmd+Z) brings
+          them back.
         </p>
       ) : (
         <p>Counting what goes with it…</p>
@@ -87,7 +93,10 @@ export function MergeDialog({ source, targets, actions, onClose, fallbackFocus }
     onClose(ok ? target : null);
   };
   return (
-    <Dialog title={`Merge “${source.path}” into another code`} onCancel={() => onClose(null)} fallbackFocus={fallbackFocus}
+    <Dialog
+      title={`Merge “${source.path}” into another code`}
+      onCancel={() => onClose(null)}
+      fallbackFocus={fallbackFocus}
       actions={
         <>
           <button type="button" onClick={() => onClose(null)}>

@@ -85,12 +85,25 @@ export function CodeSheet({ code, actions, onClose }: CodeSheetProps) {
       </label>
       <label>
         Colour
-        <input ref={colorInput} type="color" value={asHex(draft.color)} onChange={set('color')} onBlur={(e) => void save({ color: e.currentTarget.value })} onKeyDown={saveOnCtrlEnter('color')} />
+        <input
+          ref={colorInput}
+          type="color"
+          value={asHex(draft.color)}
+          onChange={set('color')}
+          onBlur={(e) => void save({ color: e.currentTarget.value })}
+          onKeyDown={saveOnCtrlEnter('color')}
+        />
       </label>
       {TEXT_FIELDS.map(({ key, label }) => (
         <label key={key}>
           {label}
-          <textarea rows={key === 'definition' ? 3 : 2} value={draft[key]} onChange={set(key)} onBlur={(e) => void save({ [key]: e.currentTarget.value })} onKeyDown={saveOnCtrlEnter(key)} />
+          <textarea
+            rows={key === 'definition' ? 3 : 2}
+            value={draft[key]}
+            onChange={set(key)}
+            onBlur={(e) => void save({ [key]: e.currentTarget.value })}
+            onKeyDown={saveOnCtrlEnter(key)}
+          />
         </label>
       ))}
       <h4>Memo</h4>

@@ -138,7 +138,12 @@ export function CodeTree(props: CodeTreeProps) {
           )}
           {/* Drawn by CSS from data-*, so the row's text stays its name (the description says them aloud). */}
           {pin >= 0 && <kbd aria-hidden="true" data-key={pin + 1} />}
-          <span className="cb-counts" aria-hidden="true" data-counts={`${code.own}/${code.total}`} title={`${code.own} codings of this code, ${code.total} with its sub-codes`} />
+          <span
+            className="cb-counts"
+            aria-hidden="true"
+            data-counts={`${code.own}/${code.total}`}
+            title={`${code.own} codings of this code, ${code.total} with its sub-codes`}
+          />
           {/* hidden, yet read through aria-describedby; kept out of the row's own text */}
           <span id={`${ids}-desc`} hidden>
             {pin >= 0 ? `key ${pin + 1}; ` : ''}

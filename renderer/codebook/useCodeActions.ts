@@ -51,7 +51,8 @@ export function useCodeActions(): CodeActions {
         run(api['codebook.move']({ code: code.guid, parent: to.parent, ...(to.position === undefined ? {} : { position: to.position }) })).then(
           done(`Moved “${code.path}” ${parent ? `under “${parent.path}”` : 'to the top level'}`),
         ),
-      merge: (source, target) => run(api['codebook.merge']({ source: source.guid, target: target.guid })).then(done(`Merged “${source.path}” into “${target.path}”`)),
+      merge: (source, target) =>
+        run(api['codebook.merge']({ source: source.guid, target: target.guid })).then(done(`Merged “${source.path}” into “${target.path}”`)),
       impact: (code) => run(api['codebook.deletionImpact']({ code: code.guid })),
       remove: (code) => run(api['codebook.delete']({ code: code.guid })).then(done(`Deleted “${code.path}”`)),
     };

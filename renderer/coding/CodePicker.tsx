@@ -26,7 +26,16 @@ export function CodePicker({ codes, quote, onPick, onCreate, onClose }: CodePick
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const fuse = useMemo(
-    () => new Fuse(codes, { keys: [{ name: 'name', weight: 3 }, { name: 'path', weight: 2 }, { name: 'definition', weight: 1 }], threshold: 0.4, ignoreLocation: true }),
+    () =>
+      new Fuse(codes, {
+        keys: [
+          { name: 'name', weight: 3 },
+          { name: 'path', weight: 2 },
+          { name: 'definition', weight: 1 },
+        ],
+        threshold: 0.4,
+        ignoreLocation: true,
+      }),
     [codes],
   );
   const hits = useMemo(() => rankCodes(codes, query, fuse), [codes, query, fuse]);
@@ -59,8 +68,17 @@ export function CodePicker({ codes, quote, onPick, onCreate, onClose }: CodePick
       />
       <ul id="picker-list" role="listbox" aria-label="Codes">
         {hits.map((c, i) => (
-          <li key={c.guid} id={`pick-${c.guid}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseEnter={() => setActive(i)} onClick={() => onPick(c)}>
-            <span className="swatch" style={{ background: c.color }} /> {c.name} <span className="meta">{c.path.includes('/') ? c.path.slice(0, c.path.lastIndexOf('/')) : ''}</span>
+          <li
+            key={c.guid}
+            id={`pick-${c.guid}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : ''}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => onPick(c)}
+          >
+            <span className="swatch" style={{ background: c.color }} /> {c.name}{' '}
+            <span className="meta">{c.path.includes('/') ? c.path.slice(0, c.path.lastIndexOf('/')) : ''}</span>
           </li>
         ))}
       </ul>

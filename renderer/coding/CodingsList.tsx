@@ -43,9 +43,14 @@ export function CodingsList({ text, codings, selected, onSelect, onRemove }: Cod
       {chosen && !chosen.guid.startsWith('pending-') && (
         <div className="chosen-coding" aria-label="Chosen coding">
           <p>
-            <span className="swatch" style={{ background: chosen.color }} /> <strong>{chosen.code}</strong> · {chosen.coder} · characters {chosen.start}–{chosen.end}
+            <span className="swatch" style={{ background: chosen.color }} /> <strong>{chosen.code}</strong> · {chosen.coder} · characters {chosen.start}–
+            {chosen.end}
           </p>
-          <MemoEditor key={chosen.guid} target={{ kind: 'coding', guid: chosen.guid, body: chosen.memo }} label={`Memo on the coding ${chosen.code} at ${chosen.start}–${chosen.end}`} />
+          <MemoEditor
+            key={chosen.guid}
+            target={{ kind: 'coding', guid: chosen.guid, body: chosen.memo }}
+            label={`Memo on the coding ${chosen.code} at ${chosen.start}–${chosen.end}`}
+          />
         </div>
       )}
       <Items text={text} codings={later} selected={selected} onSelect={onSelect} onRemove={onRemove} />

@@ -43,7 +43,16 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
     async (code: Pick<CodeWithCounts, 'guid' | 'path' | 'color'>) => {
       const span = spanToCode();
       if (!span || !doc) return undefined;
-      const pending: CodingView = { guid: `pending-${code.guid}-${span.start}`, codeGuid: code.guid, code: code.path, color: code.color, coderGuid: coder, coder: coderName, ...span, memo: null };
+      const pending: CodingView = {
+        guid: `pending-${code.guid}-${span.start}`,
+        codeGuid: code.guid,
+        code: code.path,
+        color: code.color,
+        coderGuid: coder,
+        coder: coderName,
+        ...span,
+        memo: null,
+      };
       setCodings((c) => [...c, pending]);
       window.getSelection()?.removeAllRanges();
       const r = await run(api['codings.apply']({ document: doc, code: code.guid, coder, ...span }));

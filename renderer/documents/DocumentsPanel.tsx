@@ -69,7 +69,15 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
       <button type="button" className="primary" onClick={() => picker.current?.click()} disabled={!!progress}>
         Import documents…
       </button>
-      <input ref={picker} type="file" multiple accept={IMPORTABLE} hidden aria-label="Files to import" onChange={(e) => void importFiles([...(e.target.files ?? [])]).then(() => (e.target.value = ''))} />
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept={IMPORTABLE}
+        hidden
+        aria-label="Files to import"
+        onChange={(e) => void importFiles([...(e.target.files ?? [])]).then(() => (e.target.value = ''))}
+      />
       <p className="hint">or drop .txt, .md, .docx, .pdf, .vtt or .srt files here</p>
       {progress && (
         <div className="import-progress">

@@ -47,7 +47,10 @@ function MemoEditorFor({ target, label, delay = 400 }: MemoEditorProps) {
         if (e instanceof Error) reason = e.message;
         throw e;
       };
-      const call = target.kind === 'coding' ? api['codings.setMemo']({ guid: target.guid, body }) : api['memos.set']({ kind: target.kind, ...(target.kind === 'project' ? {} : { target: target.target }), body });
+      const call =
+        target.kind === 'coding'
+          ? api['codings.setMemo']({ guid: target.guid, body })
+          : api['memos.set']({ kind: target.kind, ...(target.kind === 'project' ? {} : { target: target.target }), body });
       const r = await run(call.catch(failed));
       if (r === undefined) return reason;
       wrote.current = true;
@@ -74,10 +77,15 @@ function MemoEditorFor({ target, label, delay = 400 }: MemoEditorProps) {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void leave();
       }}
     >
-      <LexicalComposer initialConfig={{ namespace: `memo-${targetKey(target)}`, nodes: MEMO_NODES, editable: false, onError: (e) => console.error(e), theme: MEMO_THEME }}>
+      <LexicalComposer
+        initialConfig={{ namespace: `memo-${targetKey(target)}`, nodes: MEMO_NODES, editable: false, onError: (e) => console.error(e), theme: MEMO_THEME }}
+      >
         <MemoToolbar label={label} />
         <div className="memo-surface">
-          <RichTextPlugin contentEditable={<ContentEditable className="memo-text" aria-label={label} aria-multiline="true" role="textbox" />} ErrorBoundary={LexicalErrorBoundary} />
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="memo-text" aria-label={label} aria-multiline="true" role="textbox" />}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
         </div>
         <HistoryPlugin />
         <ListPlugin />
@@ -113,9 +121,10 @@ function LoadMemo({ target, onLoaded }: { target: MemoTarget; onLoaded(markdown:
   const [failed, setFailed] = useState(false);
   // Read once per editor: the target is fixed for this editor's life (MemoEditor keys on it), and a
   // new api/run/onLoaded must not reload the memo over what has been typed.
-  const read = useEffectEvent(
-    (): Promise<string | null | undefined> =>
-      target.kind === 'coding' ? Promise.resolve(target.body) : run(api['memos.get']({ kind: target.kind, ...(target.kind === 'project' ? {} : { target: target.target }) })),
+  const read = useEffectEvent((): Promise<string | null | undefined> =>
+    target.kind === 'coding'
+      ? Promise.resolve(target.body)
+      : run(api['memos.get']({ kind: target.kind, ...(target.kind === 'project' ? {} : { target: target.target }) })),
   );
   const loaded = useEffectEvent((markdown: string) => onLoaded(markdown));
   useEffect(() => {

@@ -33,10 +33,24 @@ export function MemoToolbar({ label }: { label: string }) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
     <div className="memo-toolbar" role="toolbar" aria-label={`${label}: formatting`}>
-      <button type="button" aria-label="Bold" aria-keyshortcuts="Control+B Meta+B" aria-pressed={marks.bold} onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <button
+        type="button"
+        aria-label="Bold"
+        aria-keyshortcuts="Control+B Meta+B"
+        aria-pressed={marks.bold}
+        onMouseDown={keep}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+      >
         <b aria-hidden="true">B</b>
       </button>
-      <button type="button" aria-label="Italic" aria-keyshortcuts="Control+I Meta+I" aria-pressed={marks.italic} onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+      <button
+        type="button"
+        aria-label="Italic"
+        aria-keyshortcuts="Control+I Meta+I"
+        aria-pressed={marks.italic}
+        onMouseDown={keep}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+      >
         <i aria-hidden="true">I</i>
       </button>
       <button
@@ -44,7 +58,9 @@ export function MemoToolbar({ label }: { label: string }) {
         aria-label="Bullet list"
         aria-pressed={marks.bullet}
         onMouseDown={keep}
-        onClick={() => (marks.bullet ? editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined) : editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
+        onClick={() =>
+          marks.bullet ? editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined) : editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)
+        }
       >
         <span aria-hidden="true">•≡</span>
       </button>

@@ -31,8 +31,22 @@ export function MemosPanel({ document: doc, code }: MemosPanelProps) {
   const tabRefs = useRef(new Map<Which, HTMLButtonElement>());
   const tabs: Tab[] = [
     { id: 'project', title: 'Project', target: { kind: 'project' }, named: '', label: 'Project memo', empty: '' },
-    { id: 'document', title: 'Document', target: doc ? { kind: 'document', target: doc.guid } : null, named: doc?.name ?? '', label: `Memo on document ${doc?.name ?? ''}`, empty: 'Open a document to write its memo.' },
-    { id: 'code', title: 'Code', target: code ? { kind: 'code', target: code.guid } : null, named: code?.path ?? '', label: `Memo on code ${code?.path ?? ''}`, empty: 'Select a code in the code book to write its memo.' },
+    {
+      id: 'document',
+      title: 'Document',
+      target: doc ? { kind: 'document', target: doc.guid } : null,
+      named: doc?.name ?? '',
+      label: `Memo on document ${doc?.name ?? ''}`,
+      empty: 'Open a document to write its memo.',
+    },
+    {
+      id: 'code',
+      title: 'Code',
+      target: code ? { kind: 'code', target: code.guid } : null,
+      named: code?.path ?? '',
+      label: `Memo on code ${code?.path ?? ''}`,
+      empty: 'Select a code in the code book to write its memo.',
+    },
   ];
   const current = tabs.find((t) => t.id === active)!;
 

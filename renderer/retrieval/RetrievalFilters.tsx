@@ -48,9 +48,16 @@ const named = (n: Named) => ({ value: n.guid, label: n.name });
 
 export function RetrievalFilters({ filter, onChange, codes, coders, documents, attributes }: RetrievalFiltersProps) {
   const findId = useId();
-  const set = <K extends keyof RetrievalFilter>(key: K) => (value: RetrievalFilter[K]) => onChange({ ...filter, [key]: value });
+  const set =
+    <K extends keyof RetrievalFilter>(key: K) =>
+    (value: RetrievalFilter[K]) =>
+      onChange({ ...filter, [key]: value });
   // Indented by depth so the tree reads in a flat select.
-  const codeOptions = codes.map((c) => ({ value: c.guid, title: c.path, label: `${'\u00a0\u00a0'.repeat(c.path.split('/').length - 1)}${c.name} (${c.total})` }));
+  const codeOptions = codes.map((c) => ({
+    value: c.guid,
+    title: c.path,
+    label: `${'\u00a0\u00a0'.repeat(c.path.split('/').length - 1)}${c.name} (${c.total})`,
+  }));
   return (
     <div className="retrieval-filters" role="group" aria-label="Retrieval filters">
       <div className="retrieval-wide">
@@ -61,11 +68,30 @@ export function RetrievalFilters({ filter, onChange, codes, coders, documents, a
       </label>
       <Choice label="Coder" value={filter.coder} none="All coders" options={coders.map(named)} onChange={set('coder')} />
       <Choice label="Document" value={filter.document} none="All documents" options={documents.map(named)} onChange={set('document')} />
-      <Choice label="Case attribute" value={filter.attribute} none="Any case" options={[...attributes.keys()].map(same)} onChange={(attribute) => onChange({ ...filter, attribute, value: '' })} />
-      <Choice label="Value" value={filter.value} none="Any value" options={(attributes.get(filter.attribute) ?? []).map(same)} disabled={!filter.attribute} onChange={set('value')} />
+      <Choice
+        label="Case attribute"
+        value={filter.attribute}
+        none="Any case"
+        options={[...attributes.keys()].map(same)}
+        onChange={(attribute) => onChange({ ...filter, attribute, value: '' })}
+      />
+      <Choice
+        label="Value"
+        value={filter.value}
+        none="Any value"
+        options={(attributes.get(filter.attribute) ?? []).map(same)}
+        disabled={!filter.attribute}
+        onChange={set('value')}
+      />
       <div className="retrieval-field retrieval-wide">
         <label htmlFor={findId}>Quotes containing</label>
-        <input id={findId} type="search" value={filter.find} placeholder="words in the quote or memo (fuzzy)" onChange={(e) => set('find')(e.currentTarget.value)} />
+        <input
+          id={findId}
+          type="search"
+          value={filter.find}
+          placeholder="words in the quote or memo (fuzzy)"
+          onChange={(e) => set('find')(e.currentTarget.value)}
+        />
       </div>
     </div>
   );

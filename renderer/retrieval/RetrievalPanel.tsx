@@ -77,7 +77,11 @@ export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250
         {!filter.code ? 'Choose a code to see its coded segments.' : segments ? countLine(segments) : 'Loading…'}
       </p>
       {filter.code && segments && (
-        <SegmentList segments={segments} within={filter.descendants ? chosenPath : null} onOpen={(s) => openDocument(s.documentGuid, { start: s.start, end: s.end })} />
+        <SegmentList
+          segments={segments}
+          within={filter.descendants ? chosenPath : null}
+          onOpen={(s) => openDocument(s.documentGuid, { start: s.start, end: s.end })}
+        />
       )}
     </section>
   );

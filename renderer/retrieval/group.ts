@@ -21,7 +21,12 @@ export function groupInOrder<T>(items: readonly T[], key: (item: T) => string): 
 }
 
 export function groupByDocument(segments: readonly SegmentView[]): DocumentGroup[] {
-  return groupInOrder(segments, (s) => s.documentGuid).map(([documentGuid, list]) => ({ documentGuid, document: list[0]!.document, caseName: list[0]!.caseName, segments: list }));
+  return groupInOrder(segments, (s) => s.documentGuid).map(([documentGuid, list]) => ({
+    documentGuid,
+    document: list[0]!.document,
+    caseName: list[0]!.caseName,
+    segments: list,
+  }));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -48,7 +53,10 @@ export function attributeValues(cases: CasesView | undefined): Map<string, strin
       const v = c.attributes[a.name];
       if (v !== undefined && v !== '') values.add(v);
     }
-    out.set(a.name, [...values].sort((x, y) => x.localeCompare(y, undefined, { numeric: true })));
+    out.set(
+      a.name,
+      [...values].sort((x, y) => x.localeCompare(y, undefined, { numeric: true })),
+    );
   }
   return out;
 }

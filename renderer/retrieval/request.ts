@@ -14,7 +14,15 @@ export interface RetrievalFilter {
   find: string;
 }
 
-export const emptyFilter = (code: string | null): RetrievalFilter => ({ code: code ?? '', descendants: true, coder: '', document: '', attribute: '', value: '', find: '' });
+export const emptyFilter = (code: string | null): RetrievalFilter => ({
+  code: code ?? '',
+  descendants: true,
+  coder: '',
+  document: '',
+  attribute: '',
+  value: '',
+  find: '',
+});
 
 /** Only set filters are sent, so the server's defaults (everyone, everywhere) apply otherwise. */
 export function segmentsRequest(f: RetrievalFilter, viewer: string | undefined): ApiArgs<'retrieval.segments'> {

@@ -16,9 +16,5 @@ export function snippetParts(snippet: string, matchLength?: number): SnippetPart
   if (!pick) return [{ text: snippet, mark: false }];
   const before = snippet.slice(0, pick.at);
   const after = snippet.slice(pick.at + pick.inner.length + 2);
-  return [
-    ...(before ? [{ text: before, mark: false }] : []),
-    { text: pick.inner, mark: true },
-    ...(after ? [{ text: after, mark: false }] : []),
-  ];
+  return [...(before ? [{ text: before, mark: false }] : []), { text: pick.inner, mark: true }, ...(after ? [{ text: after, mark: false }] : [])];
 }

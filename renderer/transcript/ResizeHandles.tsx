@@ -40,7 +40,10 @@ export function ResizeHandles({ text, coding, index, container, onResize }: Resi
     if (at === null) return;
     setDrag({ end, at });
     const s = spanWith(end, at);
-    paint('coding-chosen', [rangeOf(index, s.start, s.end)].filter((r): r is Range => !!r));
+    paint(
+      'coding-chosen',
+      [rangeOf(index, s.start, s.end)].filter((r): r is Range => !!r),
+    );
   };
   const finish = (end: End, e: React.PointerEvent) => {
     if (!dragging.current) return;

@@ -32,7 +32,15 @@ const leaf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 export function Stripes({ placed, total, lanes, height, showCoder, selected, onHover, onPick }: StripesProps) {
   return (
-    <div className="stripes" data-testid="stripes" role="group" aria-label="Coding stripes" data-total={total} style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }} onKeyDown={moveFocus}>
+    <div
+      className="stripes"
+      data-testid="stripes"
+      role="group"
+      aria-label="Coding stripes"
+      data-total={total}
+      style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }}
+      onKeyDown={moveFocus}
+    >
       {placed.map(({ item: c, top, bottom, lane }, i) => {
         const label = `${leaf(c.code)}${showCoder ? ` · ${c.coder}` : ''}`;
         return (

@@ -177,13 +177,26 @@ export function TranscriptView(props: TranscriptViewProps) {
     const c = guid ? byGuid.get(guid) : undefined;
     return c && index ? rangeOf(index, c.start, c.end) : null;
   };
-  useEffect(() => paint('coding-hover', [rangeFor(hover)].filter((r): r is Range => !!r)));
-  useEffect(() => paint('coding-chosen', [rangeFor(selectedCoding)].filter((r): r is Range => !!r)));
+  useEffect(() =>
+    paint(
+      'coding-hover',
+      [rangeFor(hover)].filter((r): r is Range => !!r),
+    ),
+  );
+  useEffect(() =>
+    paint(
+      'coding-chosen',
+      [rangeFor(selectedCoding)].filter((r): r is Range => !!r),
+    ),
+  );
   // Scroll to a find match or a focus once, when its line has been built (not on every later step).
   const scrolledTo = useRef<unknown>(null);
   useEffect(() => {
     if (!index) return;
-    paint('search-marks', (marks ?? []).flatMap((m) => rangeOf(index, m.start, m.end) ?? []));
+    paint(
+      'search-marks',
+      (marks ?? []).flatMap((m) => rangeOf(index, m.start, m.end) ?? []),
+    );
     const r = current ? rangeOf(index, current.start, current.end) : null;
     paint('search-current', r ? [r] : []);
     if (r && host.current && scrolledTo.current !== current) {
@@ -229,17 +242,53 @@ export function TranscriptView(props: TranscriptViewProps) {
   const chosen = selectedCoding ? byGuid.get(selectedCoding) : undefined;
   return (
     <div ref={host} className="transcript" data-testid="transcript">
-      <div ref={body} className="transcript-body" onMouseDown={pressed} onClick={clickCoded} onDragStart={dragSelection} onDragEnd={() => setSelecting(false)} onKeyDown={keys}>
-        <LexicalComposer initialConfig={{ namespace: 'transcript', editable: false, nodes: [SegmentNode, LineNode], onError: (e) => console.error(e), theme: { paragraph: 'line' } }}>
+      <div
+        ref={body}
+        className="transcript-body"
+        onMouseDown={pressed}
+        onClick={clickCoded}
+        onDragStart={dragSelection}
+        onDragEnd={() => setSelecting(false)}
+        onKeyDown={keys}
+      >
+        <LexicalComposer
+          initialConfig={{
+            namespace: 'transcript',
+            editable: false,
+            nodes: [SegmentNode, LineNode],
+            onError: (e) => console.error(e),
+            theme: { paragraph: 'line' },
+          }}
+        >
           <PlainTextPlugin
-            contentEditable={<ContentEditable className="transcript-text" aria-label="Transcript text" aria-readonly="true" aria-multiline="true" role="textbox" tabIndex={0} />}
+            contentEditable={
+              <ContentEditable
+                className="transcript-text"
+                aria-label="Transcript text"
+                aria-readonly="true"
+                aria-multiline="true"
+                role="textbox"
+                tabIndex={0}
+              />
+            }
             ErrorBoundary={LexicalErrorBoundary}
           />
           <ViewSync text={text} lines={lines} upTo={needed} onIndexed={setIndexed} />
         </LexicalComposer>
-        {chosen && index && body.current && onResize && <ResizeHandles text={text} coding={chosen} index={index} container={body.current} onResize={onResize} />}
+        {chosen && index && body.current && onResize && (
+          <ResizeHandles text={text} coding={chosen} index={index} container={body.current} onResize={onResize} />
+        )}
       </div>
-      <Stripes placed={layout.placed} total={codings.length} lanes={layout.lanes} height={layout.height} showCoder={showCoder} selected={selectedCoding} onHover={setHover} onPick={(g) => onSelectCoding?.(g)} />
+      <Stripes
+        placed={layout.placed}
+        total={codings.length}
+        lanes={layout.lanes}
+        height={layout.height}
+        showCoder={showCoder}
+        selected={selectedCoding}
+        onHover={setHover}
+        onPick={(g) => onSelectCoding?.(g)}
+      />
     </div>
   );
 }

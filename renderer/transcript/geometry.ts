@@ -18,7 +18,12 @@ export function indexPieces(root: HTMLElement): PieceIndex {
 /** The piece holding offset `at` (the last piece starting at or before it). */
 export function pieceAt(index: PieceIndex, at: number): number {
   // Before the first piece counts as the first piece (offsets below its start do not occur).
-  return index.starts.length === 0 ? -1 : Math.max(0, lastStartingBy(index.starts.length, (i) => index.starts[i]!, at));
+  return index.starts.length === 0
+    ? -1
+    : Math.max(
+        0,
+        lastStartingBy(index.starts.length, (i) => index.starts[i]!, at),
+      );
 }
 
 function point(index: PieceIndex, at: number): { node: Node; offset: number } | null {

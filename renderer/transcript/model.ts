@@ -92,7 +92,9 @@ export function createTranscriptModel(): (text: string, codings: readonly Coding
     for (const t of turns) if (t.speechStart > t.start) add({ id: SPEAKER, start: t.start, end: t.speechStart }, `s${t.start}-${t.speechStart}|`);
     for (const c of codings) add({ id: c.guid, start: c.start, end: c.end }, `${c.guid}:${c.start}-${c.end}:${c.color}|`);
     const reuse = last && last.text === text && last.turns === turns ? last : null;
-    const lines = bounds.map((b, i) => (reuse && reuse.keys[i] === keys[i] ? reuse.lines[i]! : lineModel(text, b.start, b.end, buckets[i]!, (id) => colorOf.get(id) ?? '#999999')));
+    const lines = bounds.map((b, i) =>
+      reuse && reuse.keys[i] === keys[i] ? reuse.lines[i]! : lineModel(text, b.start, b.end, buckets[i]!, (id) => colorOf.get(id) ?? '#999999'),
+    );
     last = { text, turns, bounds, keys, lines };
     return lines;
   };
@@ -105,7 +107,10 @@ export function transcriptModel(text: string, codings: readonly CodingView[], tu
 
 /** The index of the line holding offset `at` (binary search on line starts). */
 export function lineAt(lines: readonly { start: number }[], at: number): number {
-  return Math.max(0, lastStartingBy(lines.length, (i) => lines[i]!.start, at));
+  return Math.max(
+    0,
+    lastStartingBy(lines.length, (i) => lines[i]!.start, at),
+  );
 }
 
 /** The last of `count` items, sorted by start, that starts at or before `at`; -1 when none do (or none exist). */

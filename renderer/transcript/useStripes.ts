@@ -53,9 +53,18 @@ function visibleWindow(scroller: HTMLElement, body: HTMLElement, lineEls: HTMLCo
   return { top: el(first).offsetTop, bottom: el(lo).offsetTop + el(lo).offsetHeight, startChar: lines[first]!.start, endChar: lines[lo]!.end };
 }
 
-export function useStripes(scroller: RefObject<HTMLElement | null>, body: RefObject<HTMLElement | null>, index: PieceIndex | null, codings: readonly CodingView[], lines: readonly LineModel[]): StripeLayout {
+export function useStripes(
+  scroller: RefObject<HTMLElement | null>,
+  body: RefObject<HTMLElement | null>,
+  index: PieceIndex | null,
+  codings: readonly CodingView[],
+  lines: readonly LineModel[],
+): StripeLayout {
   const lanes = useMemo(() => {
-    const { placed, lanes: count } = assignLanes(codings.map((c) => ({ item: c.guid, top: c.start, bottom: c.end })), LANE_GAP);
+    const { placed, lanes: count } = assignLanes(
+      codings.map((c) => ({ item: c.guid, top: c.start, bottom: c.end })),
+      LANE_GAP,
+    );
     return { of: new Map(placed.map((p) => [p.item, p.lane])), count };
   }, [codings]);
   const [tick, setTick] = useState(0);
@@ -100,7 +109,12 @@ export function useStripes(scroller: RefObject<HTMLElement | null>, body: RefObj
         // Ends outside the window are drawn to its edge, without laying out lines off screen.
         const band = bandOf(index, b, Math.max(c.start, win.startChar), Math.min(c.end, win.endChar));
         if (!band) continue;
-        placed.push({ item: c, top: c.start < win.startChar ? win.top : band.top, bottom: c.end > win.endChar ? win.bottom : band.bottom, lane: lanes.of.get(c.guid) ?? 0 });
+        placed.push({
+          item: c,
+          top: c.start < win.startChar ? win.top : band.top,
+          bottom: c.end > win.endChar ? win.bottom : band.bottom,
+          lane: lanes.of.get(c.guid) ?? 0,
+        });
       }
     }
     const margin = MARGIN * s.clientHeight;

@@ -23,7 +23,12 @@ export function CoderPrompt({ coders, onChoose, onAdd }: { coders: readonly Code
           I am {c.name}
         </button>
       ))}{' '}
-      <input aria-label="Your name as a coder" placeholder={coders.length ? 'or a new name' : 'your name'} value={name} onChange={(e) => setName(e.target.value)} />{' '}
+      <input
+        aria-label="Your name as a coder"
+        placeholder={coders.length ? 'or a new name' : 'your name'}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />{' '}
       <button type="submit" className="primary" disabled={!name.trim()}>
         Start coding
       </button>

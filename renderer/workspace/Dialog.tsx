@@ -69,7 +69,16 @@ export function Dialog({ title, role = 'dialog', onCancel, initialFocus, fallbac
 
   return (
     <div className="cb-backdrop" onMouseDown={(e) => e.target === e.currentTarget && cancel.current()}>
-      <div ref={box} className={`cb-dialog dialog${className ? ` ${className}` : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={box}
+        className={`cb-dialog dialog${className ? ` ${className}` : ''}`}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId}>{title}</h2>
         <div id={bodyId}>{children}</div>
         {actions && <div className="cb-actions">{actions}</div>}

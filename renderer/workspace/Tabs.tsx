@@ -26,7 +26,16 @@ export function Tabs({ tab, onTab, panels }: { tab: TabId; onTab(t: TabId): void
     <section className="tabs">
       <div role="tablist" aria-label="Panels" onKeyDown={key}>
         {TABS.map((t) => (
-          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={t.id === tab} aria-controls={`panel-${t.id}`} tabIndex={t.id === tab ? 0 : -1} onClick={() => onTab(t.id)}>
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={t.id === tab}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={t.id === tab ? 0 : -1}
+            onClick={() => onTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -44,7 +44,9 @@ export function useOpenDocument(ws: Pick<Workspace, 'api' | 'run' | 'version' | 
   useEffect(() => {
     if (!open) return setView({ content: null, codings: [] });
     let current = true;
-    void run(Promise.all([api['documents.content']({ document: open }), codingsOf(open)])).then((r) => current && r && setView({ content: r[0], codings: r[1] }));
+    void run(Promise.all([api['documents.content']({ document: open }), codingsOf(open)])).then(
+      (r) => current && r && setView({ content: r[0], codings: r[1] }),
+    );
     return () => {
       current = false;
     };

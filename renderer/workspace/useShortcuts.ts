@@ -50,15 +50,15 @@ export function useShortcuts(actions: ShortcutActions): void {
         return a.tab(TABS[Number(e.key) - 1]!.id);
       }
       if (a.dialogOpen || isTyping(e.target) || mod || e.altKey) return;
-      if (e.key === '?') return a.toggleSheet(), e.preventDefault();
+      if (e.key === '?') return (a.toggleSheet(), e.preventDefault());
       if (e.key === 'Escape' && a.chosen) return a.letGo();
-      if (a.chosen && (e.key === 'Delete' || e.key === 'Backspace')) return a.removeChosen(), e.preventDefault();
-      if (a.chosen && k === 'm') return a.memoChosen(), e.preventDefault();
+      if (a.chosen && (e.key === 'Delete' || e.key === 'Backspace')) return (a.removeChosen(), e.preventDefault());
+      if (a.chosen && k === 'm') return (a.memoChosen(), e.preventDefault());
       if (!a.hasSelection()) return;
       const n = Number(e.key);
-      if (n >= 1 && n <= 9 && a.pinned[n - 1]) return a.applyPinned(n - 1), e.preventDefault();
-      if (k === 'c') return a.openPicker(), e.preventDefault();
-      if (k === 'v') return a.inVivo(), e.preventDefault();
+      if (n >= 1 && n <= 9 && a.pinned[n - 1]) return (a.applyPinned(n - 1), e.preventDefault());
+      if (k === 'c') return (a.openPicker(), e.preventDefault());
+      if (k === 'v') return (a.inVivo(), e.preventDefault());
     };
     // Electron's Edit menu (Undo, Redo, Find) arrives as a DOM event from the preload.
     const onCommand = (e: Event) => {

@@ -111,7 +111,14 @@ export function aggregateCounts(list: readonly CharacterCounts[]): AggregateSet 
     return out;
   };
   return {
-    pooled: { kind: 'pooled', documents: list.length, counts: summed.counts, percentAgreement: summed.percentAgreement, kappa: summed.kappa, alpha: summed.alpha },
+    pooled: {
+      kind: 'pooled',
+      documents: list.length,
+      counts: summed.counts,
+      percentAgreement: summed.percentAgreement,
+      kappa: summed.kappa,
+      alpha: summed.alpha,
+    },
     mean: averaged('mean') as AggregateSet['mean'],
     weighted: averaged('weighted') as AggregateSet['weighted'],
   };

@@ -74,7 +74,8 @@ export function bootstrapCI<T>(items: readonly T[], statisticFn: Statistic<T>, o
   const resamples = options.resamples ?? 1000;
   const level = options.level ?? 0.95;
   const seed = options.seed;
-  if (!Number.isInteger(resamples) || resamples < 1 || resamples > 1_000_000) fail('invalid_input', `Bootstrap: resamples must be a whole number from 1 to 1,000,000, got ${resamples}`);
+  if (!Number.isInteger(resamples) || resamples < 1 || resamples > 1_000_000)
+    fail('invalid_input', `Bootstrap: resamples must be a whole number from 1 to 1,000,000, got ${resamples}`);
   if (!(level > 0 && level < 1)) fail('invalid_input', `Bootstrap: level must be between 0 and 1 (e.g. 0.95), got ${level}`);
   if (!Number.isFinite(seed)) fail('invalid_input', `Bootstrap: seed must be a number, got ${seed}`);
   const base = { kind: 'percentile' as const, level, resamples, seed };
@@ -91,7 +92,8 @@ export function bootstrapCI<T>(items: readonly T[], statisticFn: Statistic<T>, o
     if (v !== null) replicates.push(v);
   }
   const nullReplicates = resamples - replicates.length;
-  const reason = value === null ? (full !== null && typeof full === 'object' ? full.reason : undefined) ?? 'the statistic is undefined on the data' : undefined;
+  const reason =
+    value === null ? ((full !== null && typeof full === 'object' ? full.reason : undefined) ?? 'the statistic is undefined on the data') : undefined;
   if (replicates.length === 0)
     return { value, ...(reason ? { reason } : { reason: 'the statistic was undefined in every resample' }), lower: null, upper: null, nullReplicates, ...base };
   replicates.sort((a, b) => a - b);
@@ -106,6 +108,10 @@ export function bootstrapCI<T>(items: readonly T[], statisticFn: Statistic<T>, o
 }
 
 /** Bootstrap over the units (rows) of a units × coders table; the statistic gets a table of resampled rows. */
-export function bootstrapTableCI(table: ReliabilityTable, statisticFn: (t: ReliabilityTable) => number | null | StatResult, options: BootstrapOptions): BootstrapResult {
+export function bootstrapTableCI(
+  table: ReliabilityTable,
+  statisticFn: (t: ReliabilityTable) => number | null | StatResult,
+  options: BootstrapOptions,
+): BootstrapResult {
   return bootstrapCI(table.values, (rows) => statisticFn({ values: rows, level: table.level }), options);
 }

@@ -40,7 +40,15 @@ export function gwetAC1FromCounts(counts: number[][], options: AC1Options = {}):
   const units = pairableRows(counts).rows.length;
   const observed = pairwiseObservedAgreement(counts);
   if (observed === null) return { value: null, reason: NO_PAIRABLE_UNITS, observed: null, expected: null, units, categories: q };
-  if (q < 2) return { value: null, reason: 'all coders used one category and no other was declared available: AC1 chance agreement divides by q − 1 = 0', observed, expected: null, units, categories: q };
+  if (q < 2)
+    return {
+      value: null,
+      reason: 'all coders used one category and no other was declared available: AC1 chance agreement divides by q − 1 = 0',
+      observed,
+      expected: null,
+      units,
+      categories: q,
+    };
   let spread = 0;
   for (const p of categoryPrevalence(counts)) spread += p * (1 - p);
   const expected = spread / (q - 1);

@@ -21,7 +21,10 @@ const NONE_SHARED = 'no unit has values from both coders: there is nothing to co
 const ONE_CATEGORY = 'both coders used one and the same category for every unit: expected disagreement is 0';
 
 /** Build the square contingency matrix of a two-coder table, dropping units missing a value. */
-export function contingencyMatrix(table: ReliabilityTable, statistic = 'This statistic'): { matrix: number[][]; categories: (string | number)[]; dropped: number } {
+export function contingencyMatrix(
+  table: ReliabilityTable,
+  statistic = 'This statistic',
+): { matrix: number[][]; categories: (string | number)[]; dropped: number } {
   validateTable(table);
   const m = coderCount(table);
   if (m !== 2 && table.values.length > 0)

@@ -43,7 +43,8 @@ function describeValue(v: unknown): string {
  */
 export function validateTable(table: ReliabilityTable): ReliabilityTable {
   if (!table || !Array.isArray(table.values)) fail('invalid_input', 'Reliability table: values must be an array of unit rows');
-  if (!LEVELS.includes(table.level)) fail('invalid_input', `Reliability table: unknown level ${describeValue(table.level)}; use nominal, ordinal, interval or ratio`);
+  if (!LEVELS.includes(table.level))
+    fail('invalid_input', `Reliability table: unknown level ${describeValue(table.level)}; use nominal, ordinal, interval or ratio`);
   const rows = table.values;
   const width = rows.length > 0 && Array.isArray(rows[0]) ? rows[0].length : 0;
   const numeric = table.level === 'interval' || table.level === 'ratio';
@@ -60,7 +61,8 @@ export function validateTable(table: ReliabilityTable): ReliabilityTable {
         continue;
       }
       if (typeof v === 'string') {
-        if (numeric) fail('invalid_input', `Unit row ${u + 1}, coder ${c + 1}: ${describeValue(v)} is not a number; ${table.level}-level agreement needs numeric values`);
+        if (numeric)
+          fail('invalid_input', `Unit row ${u + 1}, coder ${c + 1}: ${describeValue(v)} is not a number; ${table.level}-level agreement needs numeric values`);
         continue;
       }
       fail('invalid_input', `Unit row ${u + 1}, coder ${c + 1}: ${describeValue(v)} is not a string, number or null`);
@@ -129,7 +131,8 @@ export function validateCounts(counts: number[][], what: string): void {
   counts.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== width) fail('invalid_input', `${what}: row ${r + 1} has a different number of columns than row 1`);
     row.forEach((x, c) => {
-      if (!Number.isInteger(x) || x < 0) fail('invalid_input', `${what}: row ${r + 1}, column ${c + 1} is ${describeValue(x)}; counts must be whole numbers ≥ 0`);
+      if (!Number.isInteger(x) || x < 0)
+        fail('invalid_input', `${what}: row ${r + 1}, column ${c + 1} is ${describeValue(x)}; counts must be whole numbers ≥ 0`);
     });
   });
 }

@@ -103,7 +103,10 @@ function sections(acc: Acc, n: number, spans: readonly CategorizedSpan[], who: s
     const u = units[k]!;
     if (u.start < pos) {
       const prev = units[k - 1]!;
-      fail('invalid_input', `${who}: units ${JSON.stringify(acc.labels[prev.value])} [${prev.start}, ${prev.end}) and ${JSON.stringify(acc.labels[u.value])} [${u.start}, ${u.end}) overlap; codes grouped as one variable must not overlap within a coder`);
+      fail(
+        'invalid_input',
+        `${who}: units ${JSON.stringify(acc.labels[prev.value])} [${prev.start}, ${prev.end}) and ${JSON.stringify(acc.labels[u.value])} [${u.start}, ${u.end}) overlap; codes grouped as one variable must not overlap within a coder`,
+      );
     }
     if (u.start > pos) {
       out.start.push(pos);
@@ -232,7 +235,8 @@ export function unitizedAlphaPooled(documents: readonly UnitizedDocument[]): Uni
     if (!star.ok || lRow === 0) return { category, value: null, reason: 'no unit of this category overlaps another coder\u2019s unit' };
     const eRow = star.e[a]!.reduce((s, x) => s + x, 0);
     const eOff = eRow - star.e[a]![a]!;
-    if (!(eRow > 0) || !(eOff > 1e-12 * eRow)) return { category, value: null, reason: 'all overlapping units carry this category: expected disagreement is 0' };
+    if (!(eRow > 0) || !(eOff > 1e-12 * eRow))
+      return { category, value: null, reason: 'all overlapping units carry this category: expected disagreement is 0' };
     return { category, value: 1 - (lRow - acc.l[k]![k]!) / lRow / (eOff / eRow) };
   });
   return { u, binary, coding, perCategory, ...base };

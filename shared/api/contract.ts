@@ -69,7 +69,11 @@ export const contract = {
   /** Browser mode sends file contents; all or nothing: one bad file and none is imported. */
   'documents.import': {
     writes: true,
-    args: z.strictObject({ files: z.array(upload).min(1, 'must list at least one file').max(500, 'too many files at once'), caseName: name.optional(), allowDuplicates: flag.optional() }),
+    args: z.strictObject({
+      files: z.array(upload).min(1, 'must list at least one file').max(500, 'too many files at once'),
+      caseName: name.optional(),
+      allowDuplicates: flag.optional(),
+    }),
     result: result<T.ImportReportView>(),
   },
   'documents.rename': { writes: true, args: z.strictObject({ document: guid, newName: name }), result: result<null>() },
@@ -114,7 +118,12 @@ export const contract = {
   /** Adds the codes the project lacks (matched by GUID, then path); `update` overwrites matched codes' fields. `name` names the file in messages. */
   'codebook.import': {
     writes: true,
-    args: z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }), content: tableText, name: name.optional(), update: flag.optional() }),
+    args: z.strictObject({
+      format: z.enum(['json', 'csv'], { error: 'must be json or csv' }),
+      content: tableText,
+      name: name.optional(),
+      update: flag.optional(),
+    }),
     result: result<T.CodebookImportReportView>(),
   },
 
@@ -126,8 +135,15 @@ export const contract = {
   'coders.reveal': { writes: true, args: z.strictObject({ coder: guid }), result: result<null>() },
 
   /** All codings of one document, optionally only some coders'; under blind coding pass `viewer`. */
-  'codings.forDocument': { args: z.strictObject({ document: guid, coders: z.array(guid).optional(), viewer: guid.optional() }), result: result<T.CodingView[]>() },
-  'codings.apply': { writes: true, args: z.strictObject({ document: guid, code: guid, coder: guid, start: offset, end: offset, memo: text.optional() }), result: result<T.ApplyResultView>() },
+  'codings.forDocument': {
+    args: z.strictObject({ document: guid, coders: z.array(guid).optional(), viewer: guid.optional() }),
+    result: result<T.CodingView[]>(),
+  },
+  'codings.apply': {
+    writes: true,
+    args: z.strictObject({ document: guid, code: guid, coder: guid, start: offset, end: offset, memo: text.optional() }),
+    result: result<T.ApplyResultView>(),
+  },
   'codings.remove': { writes: true, args: z.strictObject({ guid }), result: result<null>() },
   'codings.resize': { writes: true, args: z.strictObject({ guid, start: offset, end: offset }), result: result<T.ApplyResultView>() },
   'codings.recode': { writes: true, args: z.strictObject({ guid, code: guid }), result: result<T.ApplyResultView>() },
@@ -136,14 +152,20 @@ export const contract = {
   /** CSV `document,code,coder,start,end[,memo]` by names, as people write it; every row checked first; unknown coders created. */
   'codings.import': { writes: true, args: z.strictObject({ csv: tableText, name: name.optional() }), result: result<T.CodingsImportReportView>() },
   /** Every coding (under blind coding, what `viewer` may see), with the same as CSV or JSON text. */
-  'codings.export': { args: z.strictObject({ format: z.enum(['csv', 'json'], { error: 'must be csv or json' }), viewer: guid.optional() }), result: result<T.CodingsExportView>() },
+  'codings.export': {
+    args: z.strictObject({ format: z.enum(['csv', 'json'], { error: 'must be csv or json' }), viewer: guid.optional() }),
+    result: result<T.CodingsExportView>(),
+  },
 
   /** `target`: the GUID of the document, code or case (none for the project memo). */
   'memos.get': { args: z.strictObject({ kind: memoKind, target: guid.optional() }), result: result<string | null>() },
   'memos.set': { writes: true, args: z.strictObject({ kind: memoKind, target: guid.optional(), body: text }), result: result<null>() },
 
   /** Full-text search: words, "quoted phrases", prefix*; accents ignored. Hits in document order. */
-  'search.corpus': { args: z.strictObject({ query: z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long'), limit: limit.optional() }), result: result<T.SearchHitView[]>() },
+  'search.corpus': {
+    args: z.strictObject({ query: z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long'), limit: limit.optional() }),
+    result: result<T.SearchHitView[]>(),
+  },
   /** The coded segments of a code; `where` filters by case attribute; `find` fuzzy-searches the quotes. */
   'retrieval.segments': {
     args: z.strictObject({
@@ -216,7 +238,11 @@ export const contract = {
   'consensus.status': { args: z.strictObject({ ...pairScope, name: name.optional() }), result: result<T.ConsensusStatus>() },
 
   /** Merges a second coder's project file (a path on this computer) into this one, after a backup. */
-  'project.mergeCoderProject': { writes: true, args: z.strictObject({ file: z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long') }), result: result<T.CoderProjectMergeReport>() },
+  'project.mergeCoderProject': {
+    writes: true,
+    args: z.strictObject({ file: z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long') }),
+    result: result<T.CoderProjectMergeReport>(),
+  },
   /** The event log, newest first. */
   'project.log': { args: z.strictObject({ limit: limit.optional() }), result: result<T.ProjectLogView>() },
 

@@ -5,16 +5,7 @@
  */
 import { fail, MarginaliaError } from '../errors.js';
 import { readCsvTable, toCsv, type ToCsvOptions } from '../csv.js';
-import {
-  type CodeSpec,
-  childPath,
-  flattenTree,
-  nameKey,
-  normaliseColor,
-  treeFromPaths,
-  validateCodeName,
-  type PathRow,
-} from './tree.js';
+import { type CodeSpec, childPath, flattenTree, nameKey, normaliseColor, treeFromPaths, validateCodeName, type PathRow } from './tree.js';
 
 export const CODEBOOK_FORMAT = 'marginalia-codebook';
 export const CODEBOOK_VERSION = 1;
@@ -134,15 +125,7 @@ export const CODEBOOK_CSV_COLUMNS = ['path', 'color', 'definition', 'inclusion',
 export function serializeCodebookCsv(specs: readonly CodeSpec[], options: ToCsvOptions = {}): string {
   const rows: string[][] = [[...CODEBOOK_CSV_COLUMNS]];
   for (const { path, spec } of flattenTree(specs)) {
-    rows.push([
-      path,
-      spec.color ?? '',
-      spec.definition ?? '',
-      spec.inclusion ?? '',
-      spec.exclusion ?? '',
-      spec.example ?? '',
-      spec.guid ?? '',
-    ]);
+    rows.push([path, spec.color ?? '', spec.definition ?? '', spec.inclusion ?? '', spec.exclusion ?? '', spec.example ?? '', spec.guid ?? '']);
   }
   return toCsv(rows, options);
 }

@@ -20,7 +20,7 @@ export function fold(original: string): Folded {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const ch = original.slice(i, i + width);

@@ -23,10 +23,8 @@ const REF_DEF = /^ {0,3}\[[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\
 
 // Escaped ASCII punctuation is parked in the private-use area so emphasis rules skip it.
 const PARK = 0xe000;
-const park = (s: string): string =>
-  s.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => String.fromCharCode(PARK + c.charCodeAt(0)));
-const unpark = (s: string): string =>
-  s.replace(/[\uE021-\uE07E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PARK));
+const park = (s: string): string => s.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => String.fromCharCode(PARK + c.charCodeAt(0)));
+const unpark = (s: string): string => s.replace(/[\uE021-\uE07E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PARK));
 
 function stripInline(segment: string): string {
   let s = segment;

@@ -40,14 +40,38 @@ export interface ReflowResult {
   dehyphenated: number;
 }
 
-const PAGE_NUMBER =
-  /^(?:(?:page|side|p\.)\s*)?\d{1,4}(?:\s*(?:of|av|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^\[\s*\d{1,4}\s*\]$/i;
+const PAGE_NUMBER = /^(?:(?:page|side|p\.)\s*)?\d{1,4}(?:\s*(?:of|av|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^\[\s*\d{1,4}\s*\]$/i;
 
 // Whole words that hyphenation never splits at line end, so `word-` + next line is a compound.
 const KEEP_HYPHEN_AFTER = new Set([
-  'self', 'well', 'non', 'ex', 'anti', 'semi', 'multi', 'cross', 'half', 'all', 'high', 'low',
-  'long', 'short', 'full', 'part', 'ill', 'first', 'face', 'mid', 'top', 'day', 'night', 'one',
-  'two', 'three', 'four', 'five',
+  'self',
+  'well',
+  'non',
+  'ex',
+  'anti',
+  'semi',
+  'multi',
+  'cross',
+  'half',
+  'all',
+  'high',
+  'low',
+  'long',
+  'short',
+  'full',
+  'part',
+  'ill',
+  'first',
+  'face',
+  'mid',
+  'top',
+  'day',
+  'night',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
 ]);
 
 const EDGE = 2;
@@ -127,7 +151,8 @@ export function reflowHardWrapped(input: string | readonly string[]): ReflowResu
   pages.forEach((page, p) => {
     if (p > 0) gap.page = true;
     for (const raw of page) {
-      if (raw === null) gap.page = true; // dropped page furniture
+      if (raw === null)
+        gap.page = true; // dropped page furniture
       else if (raw.trim() === '') gap.blanks++;
       else {
         texts.push(collapse(raw));

@@ -74,7 +74,10 @@ function cueFromBlock(b: { line: number; lines: string[] }, fileName: string, fo
   const timingIdx = b.lines[0]!.includes('-->') ? 0 : 1;
   const timing = b.lines[timingIdx];
   if (timing === undefined || !timing.includes('-->')) {
-    fail('corrupt_file', `${fileName}: line ${b.line + timingIdx}: expected a ${format} cue timing like 00:00:01${format === 'SRT' ? ',' : '.'}000 --> 00:00:04${format === 'SRT' ? ',' : '.'}000`);
+    fail(
+      'corrupt_file',
+      `${fileName}: line ${b.line + timingIdx}: expected a ${format} cue timing like 00:00:01${format === 'SRT' ? ',' : '.'}000 --> 00:00:04${format === 'SRT' ? ',' : '.'}000`,
+    );
   }
   const { beginMs, endMs } = parseTiming(timing, b.line + timingIdx, fileName);
   const { words, voice } = cleanPayload(b.lines.slice(timingIdx + 1).join('\n'));

@@ -30,24 +30,97 @@ const LABEL = String.raw`\p{L}${WORD_TAIL}(?: ${WORD_HEAD}${WORD_TAIL}){0,3}`;
 const COLON_LABEL = new RegExp(String.raw`[ \t]*(${LABEL})[ \t\u00A0\u202F]?:(?=[ \t\u00A0\u202F\n]|$)`, 'uy');
 const BRACKET_LABEL = new RegExp(String.raw`[ \t]*\[(${LABEL})\]:?[ \t\u00A0\u202F]+(?=[^\s])`, 'uy');
 
-const WELL_KNOWN =
-  /^(?:interviewer|interviewee|participant|respondent|moderator|i|r|p|q|a)(?: ?\d{1,3})?$/i;
+const WELL_KNOWN = /^(?:interviewer|interviewee|participant|respondent|moderator|i|r|p|q|a)(?: ?\d{1,3})?$/i;
 
 // Words that open lines in transcript headers and notes but are never speakers.
 const NOT_SPEAKERS = new Set([
-  'note', 'notes', 'nb', 'n.b.', 'ps', 'p.s.', 'example', 'examples', 'e.g.', 'i.e.', 're',
-  'date', 'time', 'duration', 'location', 'place', 'site', 'setting', 'venue', 'page',
-  'transcript', 'transcriber', 'transcribed by', 'interview', 'interview date', 'recording',
-  'file', 'source', 'project', 'title', 'subject', 'summary', 'comment', 'comments', 'context',
-  'keywords', 'tags', 'url', 'email', 'e-mail', 'tel', 'phone', 'warning', 'caution', 'important',
-  'see', 'see also', 'total', 'length', 'language',
+  'note',
+  'notes',
+  'nb',
+  'n.b.',
+  'ps',
+  'p.s.',
+  'example',
+  'examples',
+  'e.g.',
+  'i.e.',
+  're',
+  'date',
+  'time',
+  'duration',
+  'location',
+  'place',
+  'site',
+  'setting',
+  'venue',
+  'page',
+  'transcript',
+  'transcriber',
+  'transcribed by',
+  'interview',
+  'interview date',
+  'recording',
+  'file',
+  'source',
+  'project',
+  'title',
+  'subject',
+  'summary',
+  'comment',
+  'comments',
+  'context',
+  'keywords',
+  'tags',
+  'url',
+  'email',
+  'e-mail',
+  'tel',
+  'phone',
+  'warning',
+  'caution',
+  'important',
+  'see',
+  'see also',
+  'total',
+  'length',
+  'language',
 ]);
 const NOT_BRACKET_SPEAKERS = new Set([
-  'laughs', 'laughter', 'laughing', 'laugh', 'pause', 'pauses', 'long pause', 'short pause',
-  'inaudible', 'unclear', 'crosstalk', 'cross talk', 'silence', 'sighs', 'sigh', 'coughs',
-  'cough', 'overlapping', 'interruption', 'interrupted', 'redacted', 'name redacted',
-  'noise', 'background noise', 'music', 'applause', 'unintelligible', 'indistinct', 'break',
-  'recording stops', 'recording resumes', 'recording paused', 'sic', 'continues', 'end',
+  'laughs',
+  'laughter',
+  'laughing',
+  'laugh',
+  'pause',
+  'pauses',
+  'long pause',
+  'short pause',
+  'inaudible',
+  'unclear',
+  'crosstalk',
+  'cross talk',
+  'silence',
+  'sighs',
+  'sigh',
+  'coughs',
+  'cough',
+  'overlapping',
+  'interruption',
+  'interrupted',
+  'redacted',
+  'name redacted',
+  'noise',
+  'background noise',
+  'music',
+  'applause',
+  'unintelligible',
+  'indistinct',
+  'break',
+  'recording stops',
+  'recording resumes',
+  'recording paused',
+  'sic',
+  'continues',
+  'end',
 ]);
 
 export function isWellKnownLabel(speaker: string): boolean {
@@ -92,7 +165,7 @@ interface LineLabel extends LabelMatch {
 
 export function detectTurns(text: string): Turn[] {
   const found: LineLabel[] = [];
-  for (let pos = 0; pos <= text.length; ) {
+  for (let pos = 0; pos <= text.length;) {
     const m = matchLabelAt(text, pos);
     if (m) found.push({ ...m, lineStart: pos });
     const nl = text.indexOf('\n', pos);

@@ -126,7 +126,13 @@ export async function buildInterviewProject(dir: string): Promise<BenchProject> 
     const codeIds = (db.prepare('SELECT id FROM codes ORDER BY id').all() as { id: number }[]).map((x) => x.id);
     const docId = (db.prepare('SELECT id FROM documents WHERE name = ?').get(INTERVIEW) as { id: number }).id;
     const list: NewCoding[] = coderIds.flatMap((coderId, i) =>
-      spans(it, 900 + i, PER_CODER, codeIds.length, new Map()).map((p) => ({ documentId: docId, codeId: codeIds[p.code]!, coderId, start: p.start, end: p.end })),
+      spans(it, 900 + i, PER_CODER, codeIds.length, new Map()).map((p) => ({
+        documentId: docId,
+        codeId: codeIds[p.code]!,
+        coderId,
+        start: p.start,
+        end: p.end,
+      })),
     );
     runAction(s.project, s.actor, (action) => placeCodings(action, list));
     const codings = (db.prepare('SELECT count(*) AS n FROM codings WHERE document_id = ?').get(docId) as { n: number }).n;

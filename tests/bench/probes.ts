@@ -44,7 +44,8 @@ export function installProbes(): void {
         const box = document.querySelector<HTMLElement>('[data-testid="stripes"]');
         const n = box?.querySelectorAll('.stripe').length ?? 0;
         const all = box?.dataset.total === String(stripes);
-        if (shown && all && (stripes === 0 || (n > 0 && document.querySelector('[data-testid="transcript"] [data-codings]')))) return resolve(performance.now() - t0);
+        if (shown && all && (stripes === 0 || (n > 0 && document.querySelector('[data-testid="transcript"] [data-codings]'))))
+          return resolve(performance.now() - t0);
         if (performance.now() - t0 > 30_000) return reject(new Error(`open timed out: ${n} stripes of ${stripes}`));
         requestAnimationFrame(tick);
       };
@@ -78,9 +79,10 @@ export function installProbes(): void {
     sel.addRange(range);
     document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     // Two frames: React has rendered the selection and the page is quiet.
-    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.querySelector('.reader-head .meta')?.textContent ?? ''))));
+    return new Promise((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.querySelector('.reader-head .meta')?.textContent ?? ''))),
+    );
   }
-
 
   /** Presses '1' (the first pinned code) with a selection at `start`; ms until its highlight is painted. */
   function applyProbe({ start }: { start: number }): Promise<ApplyTiming> {
@@ -100,14 +102,24 @@ export function installProbes(): void {
         // The new coding's own stripe (stripe elements exist only near the visible part).
         if (stripe < 0 && document.querySelector(`[data-testid="stripes"] .stripe[aria-label*="characters ${start}–"]`)) stripe = performance.now() - t0;
       });
-      watch.observe(document.querySelector('[data-testid="transcript"]')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-codings', 'style'] });
+      watch.observe(document.querySelector('[data-testid="transcript"]')!, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-codings', 'style'],
+      });
       const t0 = performance.now();
       const tick = () => {
         if (committed >= 0 && stripe >= 0) {
           watch.disconnect();
           return resolve({ painted: performance.now() - t0, committed, stripe });
         }
-        if (performance.now() - t0 > 10_000) return reject(new Error(`apply timed out (highlight at ${committed} ms, stripe at ${stripe} ms, stripes before ${before}, now ${document.querySelectorAll('[data-testid="stripes"] .stripe').length}, total ${document.querySelector<HTMLElement>('[data-testid="stripes"]')?.dataset.total}, pending ${document.querySelectorAll('[data-pending]').length}, lines ${document.querySelectorAll('[data-line]').length})`));
+        if (performance.now() - t0 > 10_000)
+          return reject(
+            new Error(
+              `apply timed out (highlight at ${committed} ms, stripe at ${stripe} ms, stripes before ${before}, now ${document.querySelectorAll('[data-testid="stripes"] .stripe').length}, total ${document.querySelector<HTMLElement>('[data-testid="stripes"]')?.dataset.total}, pending ${document.querySelectorAll('[data-pending]').length}, lines ${document.querySelectorAll('[data-line]').length})`,
+            ),
+          );
         requestAnimationFrame(tick);
       };
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
@@ -123,7 +135,6 @@ export function installProbes(): void {
     });
     return !!el && !el.dataset.codings;
   }
-
 
   /** Scrolls the transcript from top to bottom, one screen per frame. */
   /** Scrolls top to bottom, `step` screens per frame, timing every frame. */

@@ -29,7 +29,11 @@ export interface WorkspaceResult {
 
 /** The renderer built once into .tmp/r-bench; its JS and CSS, raw and gzipped. */
 function buildRenderer(): { js: number; jsGz: number; css: number; cssGz: number } {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'renderer/vite.config.ts', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   const size = { js: 0, jsGz: 0, css: 0, cssGz: 0 };
   const assets = join(OUT, 'assets');
   for (const f of readdirSync(assets)) {
@@ -62,7 +66,10 @@ function freeSpans(it: Interview, n: number): { start: number; end: number }[] {
 type Probe = keyof Probes;
 /** Calls a probe installed in the page. */
 function probe<K extends Probe>(page: Page, name: K, arg?: Parameters<Probes[K]>[0]): Promise<Awaited<ReturnType<Probes[K]>>> {
-  return page.evaluate(({ name, arg }) => (window as unknown as { probes: Record<string, (a: unknown) => unknown> }).probes[name]!(arg), { name, arg }) as Promise<Awaited<ReturnType<Probes[K]>>>;
+  return page.evaluate(({ name, arg }) => (window as unknown as { probes: Record<string, (a: unknown) => unknown> }).probes[name]!(arg), {
+    name,
+    arg,
+  }) as Promise<Awaited<ReturnType<Probes[K]>>>;
 }
 
 async function settle(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
@@ -145,10 +152,34 @@ export async function workspaceBench(dir: string): Promise<WorkspaceResult> {
     const words = data.interview.text.split(/\s+/).length;
     const rows: Row[] = [
       { measure: `open the interview → stripes + highlights painted`, value: ms(openMs), goal: '< 300 ms', ok: openMs < 300, note: spread(open) },
-      { measure: `apply a code (key 1) → highlight painted`, value: ms(applyMs), goal: '< 50 ms', ok: applyMs < 50, note: `${spread(painted)}; in DOM ${ms(median(apply.map((a) => a.committed)))}, stripe ${ms(median(apply.map((a) => a.stripe)))}` },
-      { measure: `scroll top→bottom, ⅓ screen per frame: main-thread work per frame`, value: ms(workMs), goal: '< 16 ms', ok: workMs < 16, note: `p95 ${ms(pct(work, 95))}, max ${ms(Math.max(...work))}, ${work.length} frames (${screens} steps × ${passes})` },
-      { measure: `scroll top→bottom, ⅓ screen per frame: frame interval (rAF)`, value: ms(gapMs), goal: '≤ 16.7 ms (60 Hz)', ok: gapMs <= 17.5, note: `p95 ${ms(pct(intervals, 95))}, max ${ms(Math.max(...intervals))}, ${dropped} of ${intervals.length} > 20 ms` },
-      { measure: `scroll top→bottom, 1 screen per frame (stress): work per frame`, value: ms(median(stress.work)), goal: '—', ok: true, note: `p95 ${ms(pct(stress.work, 95))}, max ${ms(Math.max(...stress.work))}, ${stress.work.length} frames; every frame paints a whole new screen` },
+      {
+        measure: `apply a code (key 1) → highlight painted`,
+        value: ms(applyMs),
+        goal: '< 50 ms',
+        ok: applyMs < 50,
+        note: `${spread(painted)}; in DOM ${ms(median(apply.map((a) => a.committed)))}, stripe ${ms(median(apply.map((a) => a.stripe)))}`,
+      },
+      {
+        measure: `scroll top→bottom, ⅓ screen per frame: main-thread work per frame`,
+        value: ms(workMs),
+        goal: '< 16 ms',
+        ok: workMs < 16,
+        note: `p95 ${ms(pct(work, 95))}, max ${ms(Math.max(...work))}, ${work.length} frames (${screens} steps × ${passes})`,
+      },
+      {
+        measure: `scroll top→bottom, ⅓ screen per frame: frame interval (rAF)`,
+        value: ms(gapMs),
+        goal: '≤ 16.7 ms (60 Hz)',
+        ok: gapMs <= 17.5,
+        note: `p95 ${ms(pct(intervals, 95))}, max ${ms(Math.max(...intervals))}, ${dropped} of ${intervals.length} > 20 ms`,
+      },
+      {
+        measure: `scroll top→bottom, 1 screen per frame (stress): work per frame`,
+        value: ms(median(stress.work)),
+        goal: '—',
+        ok: true,
+        note: `p95 ${ms(pct(stress.work, 95))}, max ${ms(Math.max(...stress.work))}, ${stress.work.length} frames; every frame paints a whole new screen`,
+      },
       { measure: 'renderer bundle: JS', value: kb(size.js), goal: '—', ok: true, note: `gzip ${kb(size.jsGz)}` },
       { measure: 'renderer bundle: CSS', value: kb(size.css), goal: '—', ok: true, note: `gzip ${kb(size.cssGz)}` },
     ];

@@ -106,7 +106,13 @@ describe('merging a code', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Merge…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Merge “Dynamic security/Boundaries” into another code' });
     const select = within(dialog).getByLabelText('Merge into') as HTMLSelectElement;
-    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Dynamic security', 'Dynamic security/Rapport', 'Dynamic security/Discretion', 'Respect', 'No snitching']);
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
+      'Dynamic security',
+      'Dynamic security/Rapport',
+      'Dynamic security/Discretion',
+      'Respect',
+      'No snitching',
+    ]);
     expect(select.value).toBe(g('Dynamic security'));
     fireEvent.change(select, { target: { value: g('Respect') } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));

@@ -14,7 +14,22 @@ let nextId = 1;
 function code(path: string, parentId: number | null, position: number, extra: Partial<CodeWithCounts> = {}): CodeWithCounts {
   const name = path.split('/').pop()!;
   const id = nextId++;
-  return { id, guid: g(path), parentId, name, path, color: '#3366cc', definition: '', inclusion: '', exclusion: '', example: '', position, own: id, total: id * 2, ...extra };
+  return {
+    id,
+    guid: g(path),
+    parentId,
+    name,
+    path,
+    color: '#3366cc',
+    definition: '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
+    position,
+    own: id,
+    total: id * 2,
+    ...extra,
+  };
 }
 
 /** Dynamic security > (Rapport, Boundaries > Over-familiarity, Discretion); Respect; No snitching. */
@@ -30,7 +45,19 @@ export function sampleCodes(): CodeWithCounts[] {
   return [ds, rapport, boundaries, over, discretion, respect, snitch];
 }
 
-const saved = (name: string): CodeRecord => ({ id: 99, guid: g(name), parentId: null, name, path: name, color: '#3366cc', definition: '', inclusion: '', exclusion: '', example: '', position: 0 });
+const saved = (name: string): CodeRecord => ({
+  id: 99,
+  guid: g(name),
+  parentId: null,
+  name,
+  path: name,
+  color: '#3366cc',
+  definition: '',
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  position: 0,
+});
 const impact = async ({ code }: { code: string }): Promise<CodeImpact> => ({ guid: code, code, subcodes: 1, codings: 4 });
 
 /** The code book panel's calls, recorded; each is checked against the contract (`satisfies`), and a test may replace any. */

@@ -108,7 +108,11 @@ describe('code book filter', () => {
     renderPanel();
     const box = screen.getByRole('searchbox', { name: 'Filter codes' });
     fireEvent.change(box, { target: { value: 'familiarity' } });
-    expect(screen.getAllByRole('treeitem').map((i) => i.dataset.path)).toEqual(['Dynamic security', 'Dynamic security/Boundaries', 'Dynamic security/Boundaries/Over-familiarity']);
+    expect(screen.getAllByRole('treeitem').map((i) => i.dataset.path)).toEqual([
+      'Dynamic security',
+      'Dynamic security/Boundaries',
+      'Dynamic security/Boundaries/Over-familiarity',
+    ]);
     fireEvent.change(box, { target: { value: 'mutual regard' } });
     expect(screen.getAllByRole('treeitem').map((i) => i.dataset.path)).toEqual(['Respect']);
     fireEvent.change(box, { target: { value: 'zzzzqqq' } });

@@ -8,7 +8,16 @@ import { fakeWorkspace, renderIn } from './fake-workspace.js';
 
 afterEach(cleanup);
 
-const MEMO = ['# Rapport in the unit', '', 'Officers **know names** and *ask about family*.', '', '- first contact', '- daily rounds', '', '> They talk to us like people.'].join('\n');
+const MEMO = [
+  '# Rapport in the unit',
+  '',
+  'Officers **know names** and *ask about family*.',
+  '',
+  '- first contact',
+  '- daily rounds',
+  '',
+  '> They talk to us like people.',
+].join('\n');
 
 /** The editor behind a rendered memo (Lexical keeps it on its root element). */
 const editorOf = (label: string): LexicalEditor => {
@@ -24,10 +33,19 @@ const appendLine = (editor: LexicalEditor, text: string) =>
 
 describe('memo markdown', () => {
   it('round-trips headings, bold, italic, lists and quotes through the editor unchanged', () => {
-    const editor = createEditor({ nodes: MEMO_NODES, onError: (e) => { throw e; } });
+    const editor = createEditor({
+      nodes: MEMO_NODES,
+      onError: (e) => {
+        throw e;
+      },
+    });
     editor.update(() => $setMemoMarkdown(MEMO), { discrete: true });
     expect(editor.getEditorState().read($getMemoMarkdown)).toBe(MEMO);
-    const kinds = editor.getEditorState().read(() => $getRoot().getChildren().map((n) => n.getType()));
+    const kinds = editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .map((n) => n.getType()),
+    );
     expect(kinds).toEqual(['heading', 'paragraph', 'list', 'quote']);
   });
 });

@@ -58,9 +58,39 @@ const seg = (over: Partial<SegmentView>): SegmentView => ({
 });
 
 const SEGMENTS: SegmentView[] = [
-  seg({ document: 'co-01.txt', start: 572, end: 631, lineStart: 12, lineEnd: 14, speaker: 'CO Martin', caseName: 'CO-01', quote: 'I know their names, their kids’ names' }),
-  seg({ document: 'co-01.txt', start: 900, end: 950, lineStart: 20, lineEnd: 20, speaker: 'CO Martin', caseName: 'CO-01', coder: 'Bob', quote: 'You talk to them 👍 every day' }),
-  seg({ document: 'ip-01.txt', start: 40, end: 90, lineStart: 3, lineEnd: 4, speaker: 'PARTICIPANT', caseName: 'IP-01', code: 'Dynamic security/Boundaries', quote: 'Talking to you like a grown man.', memo: 'key' }),
+  seg({
+    document: 'co-01.txt',
+    start: 572,
+    end: 631,
+    lineStart: 12,
+    lineEnd: 14,
+    speaker: 'CO Martin',
+    caseName: 'CO-01',
+    quote: 'I know their names, their kids’ names',
+  }),
+  seg({
+    document: 'co-01.txt',
+    start: 900,
+    end: 950,
+    lineStart: 20,
+    lineEnd: 20,
+    speaker: 'CO Martin',
+    caseName: 'CO-01',
+    coder: 'Bob',
+    quote: 'You talk to them 👍 every day',
+  }),
+  seg({
+    document: 'ip-01.txt',
+    start: 40,
+    end: 90,
+    lineStart: 3,
+    lineEnd: 4,
+    speaker: 'PARTICIPANT',
+    caseName: 'IP-01',
+    code: 'Dynamic security/Boundaries',
+    quote: 'Talking to you like a grown man.',
+    memo: 'key',
+  }),
 ];
 
 const CASES: CasesView = {
@@ -115,7 +145,11 @@ describe('RetrievalPanel', () => {
     fireEvent.click(screen.getByLabelText('Include sub-codes'));
     await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: false }));
     // Options show names and paths; what is sent is GUIDs.
-    expect(within(screen.getByLabelText('Coder')).getAllByRole('option').map((o) => o.textContent)).toEqual(['All coders', 'Alice', 'Bob']);
+    expect(
+      within(screen.getByLabelText('Coder'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All coders', 'Alice', 'Bob']);
     fireEvent.change(screen.getByLabelText('Code'), { target: { value: 'g-Dynamic security' } });
     fireEvent.change(screen.getByLabelText('Coder'), { target: { value: 'u-bob' } });
     fireEvent.change(screen.getByLabelText('Document'), { target: { value: 'd-ip-01' } });
@@ -123,16 +157,24 @@ describe('RetrievalPanel', () => {
 
     // Attribute values come from cases.list; blanks are left out; an attribute alone filters nothing.
     fireEvent.change(screen.getByLabelText('Case attribute'), { target: { value: 'role' } });
-    const values = within(screen.getByLabelText('Value')).getAllByRole('option').map((o) => o.textContent);
+    const values = within(screen.getByLabelText('Value'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(values).toEqual(['Any value', 'incarcerated', 'officer']);
     fireEvent.change(screen.getByLabelText('Value'), { target: { value: 'officer' } });
     await waitFor(() => expect(lastArgs(segmentsCall)).toMatchObject({ where: { role: 'officer' } }));
     fireEvent.change(screen.getByLabelText('Case attribute'), { target: { value: 'years of service' } });
-    expect(within(screen.getByLabelText('Value')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any value', '6', '11']);
+    expect(
+      within(screen.getByLabelText('Value'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Any value', '6', '11']);
     await waitFor(() => expect(lastArgs(segmentsCall)).not.toHaveProperty('where'));
 
     fireEvent.change(screen.getByLabelText('Quotes containing'), { target: { value: '  grown man  ' } });
-    await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: 'g-Dynamic security', descendants: false, coders: ['u-bob'], documents: ['d-ip-01'], find: 'grown man' }));
+    await waitFor(() =>
+      expect(lastArgs(segmentsCall)).toEqual({ code: 'g-Dynamic security', descendants: false, coders: ['u-bob'], documents: ['d-ip-01'], find: 'grown man' }),
+    );
   });
 
   it('passes the viewer under blind coding', async () => {

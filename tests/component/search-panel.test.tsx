@@ -9,9 +9,36 @@ import { fakeWorkspace, renderIn } from './fake-workspace.js';
 afterEach(cleanup);
 
 const HITS: SearchHitView[] = [
-  { documentGuid: 'd-co-01', document: 'co-01.txt', documentId: 1, start: 120, end: 127, matches: [{ start: 120, end: 127 }, { start: 160, end: 167 }], snippet: '…you build [respect] by being the same every day, and respect…' },
-  { documentGuid: 'd-co-01', document: 'co-01.txt', documentId: 1, start: 900, end: 907, matches: [{ start: 900, end: 907 }], snippet: 'Earned [respect] is different…' },
-  { documentGuid: 'd-ip-02', document: 'ip-02.txt', documentId: 4, start: 55, end: 62, matches: [{ start: 55, end: 62 }], snippet: '[Sam] They show [respect] when it’s earned' },
+  {
+    documentGuid: 'd-co-01',
+    document: 'co-01.txt',
+    documentId: 1,
+    start: 120,
+    end: 127,
+    matches: [
+      { start: 120, end: 127 },
+      { start: 160, end: 167 },
+    ],
+    snippet: '…you build [respect] by being the same every day, and respect…',
+  },
+  {
+    documentGuid: 'd-co-01',
+    document: 'co-01.txt',
+    documentId: 1,
+    start: 900,
+    end: 907,
+    matches: [{ start: 900, end: 907 }],
+    snippet: 'Earned [respect] is different…',
+  },
+  {
+    documentGuid: 'd-ip-02',
+    document: 'ip-02.txt',
+    documentId: 4,
+    start: 55,
+    end: 62,
+    matches: [{ start: 55, end: 62 }],
+    snippet: '[Sam] They show [respect] when it’s earned',
+  },
 ];
 
 function setup(hits: SearchHitView[] | Error = HITS) {

@@ -35,7 +35,8 @@ function Keys({ a }: { a: ShortcutActions }) {
   return <input aria-label="a field" />;
 }
 
-const key = (k: string, init: KeyboardEventInit = {}, target: EventTarget = window) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+const key = (k: string, init: KeyboardEventInit = {}, target: EventTarget = window) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
 
 describe('useShortcuts', () => {
   it('pinned keys, C, V and ? act on a selection; Ctrl+Z / Shift+Ctrl+Z undo and redo', () => {
@@ -99,7 +100,11 @@ const code = (name: string, path: string, definition = ''): CodeWithCounts => ({
 });
 
 describe('CodePicker', () => {
-  const codes = [code('Rapport', 'Dynamic security/Rapport'), code('Boundaries', 'Dynamic security/Boundaries', 'limits on personal disclosure'), code('No snitching', 'Prisoner code/No snitching')];
+  const codes = [
+    code('Rapport', 'Dynamic security/Rapport'),
+    code('Boundaries', 'Dynamic security/Boundaries', 'limits on personal disclosure'),
+    code('No snitching', 'Prisoner code/No snitching'),
+  ];
 
   it('finds codes by a misspelt name or by words of the definition; Enter applies the first', () => {
     const onPick = vi.fn();

@@ -30,7 +30,15 @@ describe('selectionToOffsets: round trips', () => {
   const cases: [string, string, { start: number; end: number }[]][] = [
     ['emoji (surrogate pairs)', EMOJI, [span(EMOJI, 'gave me 👍'), span(EMOJI, '👍'), span(EMOJI, '🙂 thanks.'), span(EMOJI, 'said 🙂')]],
     ['Norwegian and accents', NORSK, [span(NORSK, '«Vi må være på'), span(NORSK, 'Ærlig talt, én gang'), span(NORSK, 'kjøkkenet.')]],
-    ['a CRLF/BOM source normalised as import does', normaliseText(CRLF_SOURCE), [span(normaliseText(CRLF_SOURCE), 'Café, naïve — 👍'), span(normaliseText(CRLF_SOURCE), 'Participant'), span(normaliseText(CRLF_SOURCE), 'fine.\n\nInterviewer')]],
+    [
+      'a CRLF/BOM source normalised as import does',
+      normaliseText(CRLF_SOURCE),
+      [
+        span(normaliseText(CRLF_SOURCE), 'Café, naïve — 👍'),
+        span(normaliseText(CRLF_SOURCE), 'Participant'),
+        span(normaliseText(CRLF_SOURCE), 'fine.\n\nInterviewer'),
+      ],
+    ],
     ['a span over several lines', EMOJI, [span(EMOJI, 'then?\nOfficer Berg: He'), span(EMOJI, 'thanks.\nInterviewer: Good.')]],
   ];
   for (const [what, text, spans] of cases) {
@@ -45,7 +53,11 @@ describe('selectionToOffsets: round trips', () => {
     const a = span(EMOJI, 'He gave me 👍');
     const b = span(EMOJI, 'me 👍 and said');
     const { host } = renderTranscript(EMOJI, [coding('A', a.start, a.end), coding('B', b.start, b.end)]);
-    expect(pieces(host).filter((p) => p.codings.length).map((p) => p.codings)).toEqual([['A'], ['A', 'B'], ['B']]);
+    expect(
+      pieces(host)
+        .filter((p) => p.codings.length)
+        .map((p) => p.codings),
+    ).toEqual([['A'], ['A', 'B'], ['B']]);
     for (const s of [a, b, { start: a.start, end: b.end }, { start: b.start, end: a.end }]) {
       // A boundary offset is both the end of one piece and the start of the next: each must give the same offset.
       const starts = pointsFor(host, s.start).length;
@@ -54,7 +66,12 @@ describe('selectionToOffsets: round trips', () => {
       for (let sp = 0; sp < starts; sp += 1)
         for (let ep = 0; ep < ends; ep += 1) {
           const choice = [sp, ep];
-          expect(selectionToOffsets(selectOffsets(host, s.start, s.end, () => choice.shift()!), host)).toEqual(s);
+          expect(
+            selectionToOffsets(
+              selectOffsets(host, s.start, s.end, () => choice.shift()!),
+              host,
+            ),
+          ).toEqual(s);
         }
     }
   });
@@ -154,7 +171,9 @@ describe('selectionToOffsets: property', () => {
         fc.infiniteStream(fc.nat()),
         (text, rawCodings, [x, y], picks) => {
           const n = text.length + 1;
-          const codings = rawCodings.map(([p, q], i) => coding(`c${i}`, Math.min(p % n, q % n), Math.max(p % n, q % n))).filter((c) => c.start < c.end && !isLow(text, c.start) && !isLow(text, c.end));
+          const codings = rawCodings
+            .map(([p, q], i) => coding(`c${i}`, Math.min(p % n, q % n), Math.max(p % n, q % n)))
+            .filter((c) => c.start < c.end && !isLow(text, c.start) && !isLow(text, c.end));
           const { host } = renderTranscript(text, codings);
           try {
             // Offsets a person can select at: in a text node, never inside a surrogate pair.

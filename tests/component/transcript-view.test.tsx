@@ -50,7 +50,11 @@ describe('TranscriptView: segments → view', () => {
     expect(coded[1]!.start).toBe(b);
     expect(coded[2]!.start).toBe(aEnd);
     // Uncoded pieces carry no data-codings at all.
-    expect(pieces(host).filter((p) => !p.codings.length).every((p) => !p.el.hasAttribute('data-codings'))).toBe(true);
+    expect(
+      pieces(host)
+        .filter((p) => !p.codings.length)
+        .every((p) => !p.el.hasAttribute('data-codings')),
+    ).toBe(true);
   });
 
   it('a coding across a line break is cut at the break and keeps its id on both lines', () => {
@@ -58,7 +62,11 @@ describe('TranscriptView: segments → view', () => {
     const end = TEXT.indexOf('Berg') + 4;
     const { host } = renderTranscript(TEXT, [coding('X', start, end)]);
     expectTiles(host, TEXT);
-    expect(pieces(host).filter((p) => p.codings.includes('X')).map((p) => p.text)).toEqual(['trust them?', 'Officer Berg']);
+    expect(
+      pieces(host)
+        .filter((p) => p.codings.includes('X'))
+        .map((p) => p.text),
+    ).toEqual(['trust them?', 'Officer Berg']);
   });
 
   it('a CRLF/BOM source, normalised as import does, is viewed with the same offsets', () => {

@@ -32,13 +32,32 @@ function read<T>(project: string, fn: (db: Database.Database) => T): T {
   }
 }
 const codeNamed = (project: string, name: string) =>
-  read(project, (db) => db.prepare('SELECT c.id, c.name, p.name AS parent, c.color, c.definition, c.position FROM codes c LEFT JOIN codes p ON p.id = c.parent_id WHERE c.name = ?').get(name) as CodeRow | undefined);
+  read(
+    project,
+    (db) =>
+      db
+        .prepare(
+          'SELECT c.id, c.name, p.name AS parent, c.color, c.definition, c.position FROM codes c LEFT JOIN codes p ON p.id = c.parent_id WHERE c.name = ?',
+        )
+        .get(name) as CodeRow | undefined,
+  );
 const childrenOf = (project: string, parent: string | null) =>
   read(project, (db) =>
-    (db.prepare(`SELECT c.name FROM codes c LEFT JOIN codes p ON p.id = c.parent_id WHERE ${parent === null ? 'c.parent_id IS NULL' : 'p.name = ?'} ORDER BY c.position`).all(...(parent === null ? [] : [parent])) as { name: string }[]).map((r) => r.name),
+    (
+      db
+        .prepare(
+          `SELECT c.name FROM codes c LEFT JOIN codes p ON p.id = c.parent_id WHERE ${parent === null ? 'c.parent_id IS NULL' : 'p.name = ?'} ORDER BY c.position`,
+        )
+        .all(...(parent === null ? [] : [parent])) as { name: string }[]
+    ).map((r) => r.name),
   );
 const memoOf = (project: string, kind: string, targetId = 0) =>
-  read(project, (db) => (db.prepare('SELECT body FROM memos WHERE target_kind = ? AND (? = 0 OR target_id = ?)').get(kind, targetId, targetId) as { body: string } | undefined)?.body);
+  read(
+    project,
+    (db) =>
+      (db.prepare('SELECT body FROM memos WHERE target_kind = ? AND (? = 0 OR target_id = ?)').get(kind, targetId, targetId) as { body: string } | undefined)
+        ?.body,
+  );
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Code book' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
@@ -126,7 +145,9 @@ test('create, rename, re-parent by drag and by keyboard, recolour, define, merge
   const confirm = page.getByRole('alertdialog', { name: 'Delete code “Dynamic security/Respect”?' });
   await expect(confirm).toContainText(`This deletes ${subcodes} sub-codes and removes 0 codings`);
   const axe = await new AxeBuilder({ page }).include('.cb-panel').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`),
+  ).toEqual([]);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(item(page, 'Respect')).toBeFocused();
   expect(codeNamed(p, 'Respect')).toBeDefined();

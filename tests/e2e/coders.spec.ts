@@ -37,7 +37,13 @@ test('switch coder, show mine / another coder’s / all, then blind coding and r
   await expect(stripes(page)).toHaveCount(0); // Bob sees his own codings: none yet
   await dragSelect(page, 'Cuff ports, escorts');
   await page.keyboard.press('1');
-  await expect.poll(() => storedCodings(served.project).map((c) => `${c.coder}:${c.quote}`).sort()).toEqual(['Alice:the few minutes you spend at their door', 'Bob:Cuff ports, escorts']);
+  await expect
+    .poll(() =>
+      storedCodings(served.project)
+        .map((c) => `${c.coder}:${c.quote}`)
+        .sort(),
+    )
+    .toEqual(['Alice:the few minutes you spend at their door', 'Bob:Cuff ports, escorts']);
   // Remembered on this computer by the coder's GUID, not the name.
   expect(await page.evaluate(() => localStorage.getItem('marginalia.activeCoder'))).toBe(coderGuid(served.project, 'Bob'));
   await page.reload();

@@ -13,7 +13,12 @@ test.afterEach(() => served.stop());
 const codingsIn = (project: string) => {
   const db = new Database(project, { readonly: true });
   try {
-    return db.prepare('SELECT g.start, g."end", g.quote, c.name AS code FROM codings g JOIN codes c ON c.id = g.code_id ORDER BY g.start').all() as { start: number; end: number; quote: string; code: string }[];
+    return db.prepare('SELECT g.start, g."end", g.quote, c.name AS code FROM codings g JOIN codes c ON c.id = g.code_id ORDER BY g.start').all() as {
+      start: number;
+      end: number;
+      quote: string;
+      code: string;
+    }[];
   } finally {
     db.close();
   }

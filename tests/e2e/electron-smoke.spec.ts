@@ -38,7 +38,13 @@ test('Electron: open a project, import a fixture, apply a code, and find both in
     const page = await app.firstWindow();
     await expect(page).toHaveTitle(/smoke\.marginalia — Marginalia/);
     // The page has the typed API object and no Node.
-    expect(await page.evaluate(() => ({ api: typeof window.marginalia, req: typeof (globalThis as { require?: unknown }).require, proc: typeof (globalThis as { process?: unknown }).process }))).toEqual({
+    expect(
+      await page.evaluate(() => ({
+        api: typeof window.marginalia,
+        req: typeof (globalThis as { require?: unknown }).require,
+        proc: typeof (globalThis as { process?: unknown }).process,
+      })),
+    ).toEqual({
       api: 'object',
       req: 'undefined',
       proc: 'undefined',
@@ -51,7 +57,11 @@ test('Electron: open a project, import a fixture, apply a code, and find both in
       const codes = await api['codebook.list']({});
       if (!imported.ok || !coder.ok || !codes.ok) return { imported: imported.ok, applied: false, refused: 'setup failed' };
       // Items by GUID, as the contract takes them.
-      const ids = { document: imported.data.imported[0]!.guid, code: codes.data.find((c) => c.path === 'Dynamic security/Rapport')!.guid, coder: coder.data.guid };
+      const ids = {
+        document: imported.data.imported[0]!.guid,
+        code: codes.data.find((c) => c.path === 'Dynamic security/Rapport')!.guid,
+        coder: coder.data.guid,
+      };
       const applied = await api['codings.apply']({ ...ids, start: 0, end: 10 });
       const refused = await api['codings.apply']({ ...ids, start: -5, end: 10 });
       return { imported: imported.ok, applied: applied.ok, refused: refused.ok ? 'ok' : refused.error.code };

@@ -52,7 +52,9 @@ const counts = (rows: Row[]) => `${rows.length} segments in ${new Set(rows.map((
 const storedQuote = (project: string, document: string, start: number, end: number) => {
   const db = new Database(project, { readonly: true });
   try {
-    const row = db.prepare('SELECT g.quote FROM codings g JOIN documents d ON d.id = g.document_id WHERE d.name = ? AND g.start = ? AND g."end" = ?').get(document, start, end) as { quote: string } | undefined;
+    const row = db
+      .prepare('SELECT g.quote FROM codings g JOIN documents d ON d.id = g.document_id WHERE d.name = ? AND g.start = ? AND g."end" = ?')
+      .get(document, start, end) as { quote: string } | undefined;
     return row?.quote;
   } finally {
     db.close();

@@ -34,7 +34,9 @@ test('import several files with the picker and one by dropping it; a bad file is
   served = await serveFreshProject([]);
   await page.goto(served.url);
   await expect(page.getByText('No documents yet')).toBeVisible();
-  await page.getByLabel('Files to import').setInputFiles(['formats/co-01.docx', 'formats/ip-01.vtt', 'transcripts/co-02.txt'].map((f) => join(ROOT, 'fixtures', f)));
+  await page
+    .getByLabel('Files to import')
+    .setInputFiles(['formats/co-01.docx', 'formats/ip-01.vtt', 'transcripts/co-02.txt'].map((f) => join(ROOT, 'fixtures', f)));
   const list = page.getByRole('list', { name: 'Transcripts' });
   await expect(list.getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 3 of 3 files' })).toBeVisible();
@@ -57,7 +59,9 @@ test('code three spans with the mouse and two with the keyboard; overlaps; each 
   await dragSelect(page, 'the few minutes you spend at their door');
   await page.keyboard.press('1');
   await storedCount(1);
-  expect(storedCodings(served.project)).toEqual([{ ...at('the few minutes you spend at their door'), quote: 'the few minutes you spend at their door', code: 'Rapport', coder: 'Alice' }]);
+  expect(storedCodings(served.project)).toEqual([
+    { ...at('the few minutes you spend at their door'), quote: 'the few minutes you spend at their door', code: 'Rapport', coder: 'Alice' },
+  ]);
 
   // 2. Mouse + the code picker (C, type, Enter), overlapping the first coding.
   await dragSelect(page, 'spend at their door are the only real contact');
@@ -83,7 +87,10 @@ test('code three spans with the mouse and two with the keyboard; overlaps; each 
 
   // 4–5. Keyboard only: focus the text, move the caret by line and word, extend with Shift+Arrow.
   const textbox = page.getByRole('textbox', { name: 'Transcript text' });
-  for (const [key, lines] of [['2', 3], ['c', 5]] as const) {
+  for (const [key, lines] of [
+    ['2', 3],
+    ['c', 5],
+  ] as const) {
     await textbox.focus();
     await page.keyboard.press('Control+Home');
     for (let i = 0; i < lines; i += 1) await page.keyboard.press('ArrowDown');
@@ -101,7 +108,11 @@ test('code three spans with the mouse and two with the keyboard; overlaps; each 
     expect(CO02.slice(row.start, row.end)).toBe(chosen);
   }
   await expect(codingList(page)).toHaveCount(5);
-  expect(storedCodings(served.project).map((c) => c.code).sort()).toEqual(['Boundaries', 'Discretion', 'Rapport', 'Respect', 'Working relationships']);
+  expect(
+    storedCodings(served.project)
+      .map((c) => c.code)
+      .sort(),
+  ).toEqual(['Boundaries', 'Discretion', 'Rapport', 'Respect', 'Working relationships']);
 });
 
 test('stripes: one per coding, hover highlights and click chooses; resize by keys and by dragging a handle; memo; remove; in vivo', async ({ page }) => {
@@ -164,7 +175,13 @@ test('stripes: one per coding, hover highlights and click chooses; resize by key
   await page.keyboard.press('v');
   await expect(stripes).toHaveCount(2);
   await expect(page.getByRole('treeitem', { name: /special handling/ })).toBeVisible();
-  await expect.poll(() => storedCodings(served.project).map((c) => c.code).sort()).toEqual(['Information flow', 'special handling']);
+  await expect
+    .poll(() =>
+      storedCodings(served.project)
+        .map((c) => c.code)
+        .sort(),
+    )
+    .toEqual(['Information flow', 'special handling']);
 });
 
 test('a drag of the selected words onto a code applies it', async ({ page }) => {

@@ -16,7 +16,10 @@ export interface Served {
 
 /** Browser mode (`electron/web.ts`) on a project and a free port; resolves with the printed link. */
 export async function startWeb(project: string, args: string[] = []): Promise<{ url: string; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', project, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', project, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -55,7 +58,15 @@ export async function serveFreshProject(fixtures: string[]): Promise<Served> {
 /** Screen points of the start and end of `phrase` in the transcript (it may cross coded pieces). */
 export async function phraseBox(page: Page, phrase: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
   // The transcript may still be arriving (a document was just opened).
-  await page.waitForFunction((p) => [...document.querySelectorAll('[data-testid="transcript"] [data-start]')].map((e) => e.textContent).join('').includes(p), phrase, { timeout: 10_000 });
+  await page.waitForFunction(
+    (p) =>
+      [...document.querySelectorAll('[data-testid="transcript"] [data-start]')]
+        .map((e) => e.textContent)
+        .join('')
+        .includes(p),
+    phrase,
+    { timeout: 10_000 },
+  );
   return page.evaluate((p) => {
     const nodes: Text[] = [];
     for (const el of document.querySelectorAll('[data-testid="transcript"] [data-start]')) if (el.firstChild instanceof Text) nodes.push(el.firstChild);
@@ -104,7 +115,9 @@ export function storedCodings(project: string): StoredCoding[] {
   const db = new Database(project, { readonly: true });
   try {
     return db
-      .prepare('SELECT g.start, g."end", g.quote, c.name AS code, k.name AS coder FROM codings g JOIN codes c ON c.id = g.code_id JOIN coders k ON k.id = g.coder_id ORDER BY g.start, c.name')
+      .prepare(
+        'SELECT g.start, g."end", g.quote, c.name AS code, k.name AS coder FROM codings g JOIN codes c ON c.id = g.code_id JOIN coders k ON k.id = g.coder_id ORDER BY g.start, c.name',
+      )
       .all() as StoredCoding[];
   } finally {
     db.close();

@@ -46,7 +46,8 @@ describe('marginalia agreement', () => {
         for (const k of MEAN_KEYS) expectStat(d[k], d.reasons, k);
       }
       expect(Object.keys(code.pooled)).toEqual(expect.arrayContaining(POOLED_KEYS));
-      for (const k of ['n', 'both', 'onlyA', 'onlyB', 'neither']) expect(code.pooled[k]).toBe(code.documents.reduce((s: number, d: Record<string, number>) => s + d[k]!, 0));
+      for (const k of ['n', 'both', 'onlyA', 'onlyB', 'neither'])
+        expect(code.pooled[k]).toBe(code.documents.reduce((s: number, d: Record<string, number>) => s + d[k]!, 0));
       for (const k of MEAN_KEYS) {
         expectStat(code.pooled[k], code.pooled.reasons, k);
         expectStat(code.mean[k], code.mean.reasons, k);
@@ -65,7 +66,9 @@ describe('marginalia agreement', () => {
   it('--unit turn, segment (90 and 50 %), document and --unitized each report their own unit', () => {
     const turn = report(agree('--unit', 'turn'));
     expect(turn).toMatchObject({ unit: 'turn', labels: { unit: expect.stringMatching(/any character/) } });
-    expect(turn.codes[0].documents[0]).toEqual(expect.objectContaining({ document: 'co-01.txt', units: expect.any(Number), kappa: expect.anything(), alpha: expect.anything() }));
+    expect(turn.codes[0].documents[0]).toEqual(
+      expect.objectContaining({ document: 'co-01.txt', units: expect.any(Number), kappa: expect.anything(), alpha: expect.anything() }),
+    );
     const at90 = report(agree('--unit', 'segment'));
     const at50 = report(agree('--unit', 'segment', '--overlap', '50'));
     expect(at90).toMatchObject({ unit: 'segment', overlapPercent: 90, categories: at90.codes.length });
@@ -96,10 +99,14 @@ describe('marginalia agreement', () => {
     expect(md).toContain('| code | row | n | both | onlyA | onlyB | neither | percent agreement | Cohen κ | \\|uα |');
     expect(md).toContain('|:---|:---|---:|---:|---:|---:|---:|---:|---:|---:|');
     expect(md.filter((l) => l.startsWith('| Dynamic security/') || l.startsWith('| ALL CODES'))).toHaveLength(2 * (3 + 3) + 3);
-    const csv = ok(agree(...codes, '--csv')).trimEnd().split('\n');
+    const csv = ok(agree(...codes, '--csv'))
+      .trimEnd()
+      .split('\n');
     expect(csv[0]).toBe('code,row,n,both,onlyA,onlyB,neither,percent agreement,Cohen κ,|uα,undefined because');
     expect(csv).toHaveLength(1 + 2 * (3 + 3) + 3);
-    expect(csv).toContain('Dynamic security/Rapport,ip-01.txt,4520,0,0,0,4520,100,,,"Cohen κ, |uα: neither coder applied this code here: agreement on it is undefined (0/0)"');
+    expect(csv).toContain(
+      'Dynamic security/Rapport,ip-01.txt,4520,0,0,0,4520,100,,,"Cohen κ, |uα: neither coder applied this code here: agreement on it is undefined (0/0)"',
+    );
     expect(csv.some((l) => /^Dynamic security\/Rapport,mean \(documents equal\),,,,,,[\d.]+,[\d.]+,[\d.]+,$/.test(l))).toBe(true);
   });
 

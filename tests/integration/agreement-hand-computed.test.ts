@@ -143,7 +143,14 @@ describe('segment unit at 90 % and 50 % overlap', () => {
     expect(x90).toMatchObject({ segmentsA: 3, segmentsB: 3, matchedA: 2, matchedB: 2, matched: 4, unmatched: 2 });
     expect(x90.percentAgreement).toBeCloseTo(200 / 3, 12);
     expect(x90.kappaBP).toBeCloseTo(bp(4 / 6, 3), 4); // 0.5
-    expect(at90.codes.find((c) => c.code === 'Y')!.pooled).toMatchObject({ segmentsA: 1, segmentsB: 0, matched: 0, unmatched: 1, percentAgreement: 0, kappaBP: expect.closeTo(-0.5, 12) });
+    expect(at90.codes.find((c) => c.code === 'Y')!.pooled).toMatchObject({
+      segmentsA: 1,
+      segmentsB: 0,
+      matched: 0,
+      unmatched: 1,
+      percentAgreement: 0,
+      kappaBP: expect.closeTo(-0.5, 12),
+    });
     expect(at90.overall.pooled).toMatchObject({ matched: 4, unmatched: 4, percentAgreement: 50, kappaBP: expect.closeTo(0.25, 12) });
     const at50 = segmentReport(p.session, { coders: ['A', 'B'] }, 50);
     expect(at50.codes.find((c) => c.code === 'X')!.pooled).toMatchObject({ matched: 6, unmatched: 0, percentAgreement: 100, kappaBP: expect.closeTo(1, 12) });
@@ -170,7 +177,19 @@ describe('speaker turns', () => {
     expect(r.excluded).toEqual([{ document: 'plain.txt', reason: 'no speaker turns were detected in it' }]);
     // turns: [–,–], [A,B], [–,–], [–,B]: 3 of 4 agree; κ = (0.75 − 0.5)/(1 − 0.5) = 0.5;
     // α (nominal): o00 = 4, o11 = 2, o01 = o10 = 1, n = 8 → 1 − 7·1/(5·3) = 0.5333.
-    expect(r.codes[0]!.documents).toEqual([expect.objectContaining({ document: 't.txt', units: 4, both: 1, onlyA: 0, onlyB: 1, neither: 2, percentAgreement: 75, kappa: 0.5, alpha: expect.closeTo(8 / 15, 12) })]);
+    expect(r.codes[0]!.documents).toEqual([
+      expect.objectContaining({
+        document: 't.txt',
+        units: 4,
+        both: 1,
+        onlyA: 0,
+        onlyB: 1,
+        neither: 2,
+        percentAgreement: 75,
+        kappa: 0.5,
+        alpha: expect.closeTo(8 / 15, 12),
+      }),
+    ]);
     expect(r.overall.pooled).toMatchObject({ units: 4, kappa: 0.5, alpha: expect.closeTo(8 / 15, 12) });
     expect(r.labels.unit).toMatch(/any character/);
   });
@@ -194,7 +213,9 @@ describe('unitized family', () => {
     code('d1.txt', 'Y', 'A', 60, 70);
     code('d1.txt', 'X', 'B', 0, 80);
     code('d1.txt', 'Y', 'B', 10, 20);
-    expect(() => unitizedReport(p.session, { coders: ['A', 'B'], codes: ['X', 'Y'] })).toThrow(/must not overlap: B coded "X" \[0,80\) and "Y" \[10,20\) in d1\.txt/);
+    expect(() => unitizedReport(p.session, { coders: ['A', 'B'], codes: ['X', 'Y'] })).toThrow(
+      /must not overlap: B coded "X" \[0,80\) and "Y" \[10,20\) in d1\.txt/,
+    );
   });
 
   it('refuses an unknown document or code in the scope', () => {

@@ -39,7 +39,17 @@ describe('character-level agreement', () => {
     expect(r.excluded).toEqual([{ document: 'd3.txt', reason: 'only A coded it' }]);
     const x = r.codes.find((c) => c.code === 'X')!;
     expect(x.documents[0]).toMatchObject({ document: 'd1.txt', n: 100, both: 10, onlyA: 10, onlyB: 10, neither: 70, percentAgreement: 80, kappa: 0.375 });
-    expect(x.documents[1]).toMatchObject({ document: 'd2.txt', n: 300, both: 100, onlyA: 0, onlyB: 0, neither: 200, percentAgreement: 100, kappa: 1, alphaBinary: 1 });
+    expect(x.documents[1]).toMatchObject({
+      document: 'd2.txt',
+      n: 300,
+      both: 100,
+      onlyA: 0,
+      onlyB: 0,
+      neither: 200,
+      percentAgreement: 100,
+      kappa: 1,
+      alphaBinary: 1,
+    });
     // pooled: a=110, b=c=10, d=270 → κ = 2(110·270 − 100)/(2·120·280) = 0.880952
     expect(x.pooled).toMatchObject({ n: 400, both: 110, onlyA: 10, onlyB: 10, neither: 270, percentAgreement: 95 });
     // Values as computed (no rounding in reports): 59200 / 67200 and (100·0.375 + 300·1) / 400.

@@ -26,7 +26,9 @@ describe('blind coding', () => {
     expect(retrieve(p.session, { code: 'Dynamic security/Rapport', viewer: 'Alice' })).toHaveLength(2);
     expect(exportCodings(p.session, 'Bob')).toHaveLength(1);
     expect(blindStatus(p.session)).toEqual({ blind: true, revealed: [{ guid: expect.any(String), name: 'Alice' }] });
-    const actions = (p.session.project.sqlite.prepare("SELECT action FROM events WHERE action IN ('project.blind','coder.reveal')").all() as { action: string }[]).map((e) => e.action);
+    const actions = (
+      p.session.project.sqlite.prepare("SELECT action FROM events WHERE action IN ('project.blind','coder.reveal')").all() as { action: string }[]
+    ).map((e) => e.action);
     expect(actions).toEqual(['project.blind', 'coder.reveal']);
     setBlind(p.session, false);
     expect(exportCodings(p.session)).toHaveLength(2);

@@ -55,7 +55,9 @@ describe('HTTP bridge (browser mode)', () => {
     expect(b.url).toBe(`http://127.0.0.1:${b.port}/#token=${b.token}`);
     expect(b.token).toMatch(/^[0-9a-f]{64}$/);
     // Any other address of this machine is refused.
-    const other = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const other = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (other) await expect(raw(b.port, 'GET', '/', { host: `127.0.0.1:${b.port}` }, undefined, other.address)).rejects.toThrow(/ECONNREFUSED/);
   });
 
@@ -77,10 +79,19 @@ describe('HTTP bridge (browser mode)', () => {
     expect((await call('__proto__', {})).json.ok).toBe(false);
     const bad = await call('codings.apply', { document: 'doc-guid', code: 'code-guid', coder: 'coder-guid', start: -1, end: 2 });
     expect(bad.json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'codings.apply: start must be 0 or more' } });
-    expect((await call('documents.list', { evil: true })).json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'documents.list: unknown argument "evil"' } });
-    expect((await call('documents.content', { document: 'ghost' })).json).toEqual({ ok: false, error: { code: 'not_found', message: 'no document with GUID ghost is in this project' } });
+    expect((await call('documents.list', { evil: true })).json).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'documents.list: unknown argument "evil"' },
+    });
+    expect((await call('documents.content', { document: 'ghost' })).json).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'no document with GUID ghost is in this project' },
+    });
     // Names are not identities: a document, code or coder is named by its GUID only.
-    expect((await call('codebook.deletionImpact', { code: 'Dynamic security' })).json).toEqual({ ok: false, error: { code: 'not_found', message: 'no code with GUID Dynamic security is in the code book' } });
+    expect((await call('codebook.deletionImpact', { code: 'Dynamic security' })).json).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'no code with GUID Dynamic security is in the code book' },
+    });
     const notJson = await raw(b.port, 'POST', '/api/documents.list', { host, 'x-marginalia-token': b.token }, '{oops');
     expect(notJson.status).toBe(400);
   });
@@ -95,11 +106,15 @@ describe('HTTP bridge (browser mode)', () => {
   it('imports uploaded fixture files (base64), all or nothing, then codes, undoes and redoes', async () => {
     const { call } = await start();
     const file = (path: string, name = path.split('/').pop()!) => ({ name, base64: readFileSync(path).toString('base64') });
-    const bad = await call('documents.import', { files: [file('fixtures/transcripts/co-02.txt'), { name: 'x.docx', base64: Buffer.from('not a zip').toString('base64') }] });
+    const bad = await call('documents.import', {
+      files: [file('fixtures/transcripts/co-02.txt'), { name: 'x.docx', base64: Buffer.from('not a zip').toString('base64') }],
+    });
     expect(bad.json).toMatchObject({ ok: false, error: { code: 'corrupt_file', message: expect.stringMatching(/^x\.docx: /) } });
     expect((await call('documents.list', {})).json.data).toEqual([]);
 
-    const imported = await call('documents.import', { files: [file('fixtures/formats/co-01.docx'), file('fixtures/transcripts/ip-01.txt', '../../evil/ip-01.txt')] });
+    const imported = await call('documents.import', {
+      files: [file('fixtures/formats/co-01.docx'), file('fixtures/transcripts/ip-01.txt', '../../evil/ip-01.txt')],
+    });
     expect(imported.json).toMatchObject({ ok: true, data: { imported: [{ name: 'co-01.docx' }, { name: 'ip-01.txt' }], skipped: [] } });
     const doc = (imported.json.data.imported as { guid: string; name: string }[]).find((d) => d.name === 'co-01.docx')!.guid;
     const alice = (await call('coders.add', { name: 'Alice' })).json.data.guid as string;
@@ -109,7 +124,16 @@ describe('HTTP bridge (browser mode)', () => {
     expect(applied.json).toMatchObject({ ok: true, data: { start: 0, end: 20, mergedWith: [] } });
     const view = await call('codings.forDocument', { document: doc, coders: [alice] });
     expect(view.json.data).toEqual([
-      expect.objectContaining({ guid: applied.json.data.guid, codeGuid: rapport, code: 'Dynamic security/Rapport', coderGuid: alice, coder: 'Alice', start: 0, end: 20, color: expect.stringMatching(/^#/) }),
+      expect.objectContaining({
+        guid: applied.json.data.guid,
+        codeGuid: rapport,
+        code: 'Dynamic security/Rapport',
+        coderGuid: alice,
+        coder: 'Alice',
+        start: 0,
+        end: 20,
+        color: expect.stringMatching(/^#/),
+      }),
     ]);
     const docs = (await call('documents.list', {})).json.data as { name: string; byCoder: unknown[] }[];
     expect(docs.find((d) => d.name === 'co-01.docx')?.byCoder).toEqual([{ coderGuid: alice, coder: 'Alice', codings: 1 }]);
@@ -136,7 +160,16 @@ describe('HTTP bridge (browser mode)', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     const js = await raw(b.port, 'GET', '/assets/app.js', { host });
     expect([js.body, js.headers['content-type']]).toEqual(['console.log(1)', 'text/javascript; charset=utf-8']);
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%5c..%5csecret.txt', '/assets/link.txt', '/%00', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '/assets/link.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       const r = await raw(b.port, 'GET', path, { host });
       expect([path, r.status]).toEqual([path, 404]);
       expect(r.body).not.toContain('secret');

@@ -20,7 +20,19 @@ describe('disagreements and consensus', () => {
     const start = okJson<{ coder: string; decided: number }>(['consensus', 'start', p, '--coders', 'Alice,Bob']);
     expect(start).toMatchObject({ coder: 'Consensus (Alice+Bob)', decided: 0 });
     const first = items[0]!;
-    const s = okJson<{ decided: number }>(['consensus', 'decide', p, '--coders', 'Alice,Bob', '--item', first.id, '--decision', 'keep-both', '--reason', 'both readings hold']);
+    const s = okJson<{ decided: number }>([
+      'consensus',
+      'decide',
+      p,
+      '--coders',
+      'Alice,Bob',
+      '--item',
+      first.id,
+      '--decision',
+      'keep-both',
+      '--reason',
+      'both readings hold',
+    ]);
     expect(s.decided).toBe(1);
     const before = dump(p);
     expectFailure(cli(['consensus', 'decide', p, '--coders', 'Alice,Bob', '--item', 'nope', '--decision', 'drop']), /no open disagreement with id "nope"/);

@@ -28,7 +28,12 @@ describe('marginalia import refuses bad transcripts and imports nothing', () => 
     { what: 'a password-protected .pdf', files: [fixture('bad', 'encrypted.pdf')], error: /^marginalia: encrypted\.pdf: .*password-protected/m },
     { what: 'a .pdf without a text layer', files: [fixture('bad', 'no-text.pdf')], error: /^marginalia: no-text\.pdf: .*no text/m },
     { what: 'an unknown extension', files: [fixture('bad', 'notes.xyz')], error: /^marginalia: notes\.xyz: .*unsupported type \(\.xyz\)/m },
-    { what: 'a file over --max-size', files: [NEW_TEXT], flags: ['--max-size', '0.001'], error: /^marginalia: co-04-pdf-like\.expected\.txt: .*over the import limit/m },
+    {
+      what: 'a file over --max-size',
+      files: [NEW_TEXT],
+      flags: ['--max-size', '0.001'],
+      error: /^marginalia: co-04-pdf-like\.expected\.txt: .*over the import limit/m,
+    },
     { what: 'a missing file', files: [join(fixture('transcripts'), 'not-there.txt')], error: /^marginalia: not-there\.txt: /m },
     { what: 'a good file together with a bad one', files: [NEW_TEXT, fixture('bad', 'empty.txt')], error: /^marginalia: empty\.txt: the file is empty$/m },
   ])('$what', ({ files, flags, error }) => {
@@ -93,7 +98,9 @@ describe('marginalia refuses project files it must not touch, and leaves them by
     const before = dump(p);
     const r = cli(['info', p, '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^marginalia: future\.marginalia: saved by a newer Marginalia \(schema 999; this version reads up to \d+\); update Marginalia to open it\n$/);
+    expect(r.stderr).toMatch(
+      /^marginalia: future\.marginalia: saved by a newer Marginalia \(schema 999; this version reads up to \d+\); update Marginalia to open it\n$/,
+    );
     expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { code: 'newer_schema', message: expect.stringContaining('schema 999') } });
     expectFailure(cli(['import', p, NEW_TEXT]), /schema 999/);
     expect(dump(p)).toBe(before);

@@ -32,13 +32,24 @@ describe('marginalia CLI: code book', () => {
     ok(['codes', 'edit', p, `${R}/Chit-chat`, '--inclusion', 'Weather, sport', '--example', 'Cold out today.']);
     ok(['codes', 'move', p, `${R}/Chit-chat`, '--top', '--position', '1']);
     const moved = okJson<{ path: string; color: string; definition: string; inclusion: string; example: string }[]>(['codes', p]);
-    expect(moved[0]).toMatchObject({ path: 'Chit-chat', color: '#112233', definition: 'Chat about nothing', inclusion: 'Weather, sport', example: 'Cold out today.' });
+    expect(moved[0]).toMatchObject({
+      path: 'Chit-chat',
+      color: '#112233',
+      definition: 'Chat about nothing',
+      inclusion: 'Weather, sport',
+      example: 'Cold out today.',
+    });
     ok(['codes', 'move', p, 'Chit-chat', '--to', R]);
 
     // Bob coded Rapport inside his own Information flow span: after the merge those two are one coding.
-    expect(ok(['codes', 'merge', p, `${R}/Information flow`, R])).toBe(`Merged ${R}/Information flow into ${R}: 9 codings moved, 1 joined with overlapping codings\n`);
+    expect(ok(['codes', 'merge', p, `${R}/Information flow`, R])).toBe(
+      `Merged ${R}/Information flow into ${R}: 9 codings moved, 1 joined with overlapping codings\n`,
+    );
     const before = dump(p);
-    expectFailure(cli(['codes', 'delete', p, R]), /deleting Dynamic security\/Rapport would also delete 5 sub-codes and 16 codings; nothing deleted \(add --yes/);
+    expectFailure(
+      cli(['codes', 'delete', p, R]),
+      /deleting Dynamic security\/Rapport would also delete 5 sub-codes and 16 codings; nothing deleted \(add --yes/,
+    );
     expect(dump(p)).toBe(before);
     expect(ok(['codes', 'delete', p, R, '--yes'])).toBe(`Deleted ${R}, 5 sub-codes and 16 codings\n`);
     const after = okJson<{ path: string }[]>(['codes', p]).map((c) => c.path);

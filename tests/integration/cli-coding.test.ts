@@ -23,7 +23,22 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
     expect(ok(['coders', 'add', p, 'Carol'])).toBe('Added coder "Carol"\n');
 
     const R = 'Dynamic security/Rapport';
-    const first = okJson<{ guid: string }>(['code', p, '--doc', 'co-02.txt', '--code', R, '--coder', 'carol', '--start', '10', '--end', '50', '--memo', 'first pass']);
+    const first = okJson<{ guid: string }>([
+      'code',
+      p,
+      '--doc',
+      'co-02.txt',
+      '--code',
+      R,
+      '--coder',
+      'carol',
+      '--start',
+      '10',
+      '--end',
+      '50',
+      '--memo',
+      'first pass',
+    ]);
     expect(first).toMatchObject({ start: 10, end: 50, mergedWith: [] });
     const id: string = first.guid;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -38,7 +53,15 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
     const [segment, ...rest] = okJson<unknown[]>(['retrieve', p, '--code', 'Dynamic security/Boundaries', '--coder', 'Carol']);
     expect(rest).toEqual([]);
     const text = readFileSync(fixture('transcripts', 'co-02.txt'), 'utf8');
-    expect(segment).toMatchObject({ guid: id, document: 'co-02.txt', start: 20, end: 60, coder: 'Carol', memo: 'Revised, after discussion', quote: text.slice(20, 60) });
+    expect(segment).toMatchObject({
+      guid: id,
+      document: 'co-02.txt',
+      start: 20,
+      end: 60,
+      coder: 'Carol',
+      memo: 'Revised, after discussion',
+      quote: text.slice(20, 60),
+    });
 
     expect(ok(['uncode', p, '--id', id])).toBe(`Removed coding ${id}\n`);
     const all = okJson<{ guid: string }[]>(['codings', 'export', p, '--format', 'json']);
@@ -81,15 +104,36 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
     ok(['doc', 'case', p, 'co-01.txt', 'CO-01']);
     ok(['doc', 'case', p, 'ip-01.txt', 'IP-01', '--speaker', 'PARTICIPANT']);
     const officers = okJson<{ document: string; coder: string; caseName: string; code: string }[]>([
-      'retrieve', p, '--code', 'Dynamic security/Rapport', '--descendants', '--coder', 'Alice', '--where', 'role=officer',
+      'retrieve',
+      p,
+      '--code',
+      'Dynamic security/Rapport',
+      '--descendants',
+      '--coder',
+      'Alice',
+      '--where',
+      'role=officer',
     ]);
     expect(officers.length).toBeGreaterThan(0);
     expect(new Set(officers.map((s) => `${s.document}|${s.coder}|${s.caseName}`))).toEqual(new Set(['co-01.txt|Alice|CO-01']));
     expect(officers.some((s) => s.code === 'Dynamic security/Rapport/Information flow')).toBe(true);
 
-    const human = ok(['retrieve', p, '--code', 'Dynamic security/Rapport/Information flow', '--doc', 'co-01.txt', '--doc', 'ip-01.txt', '--find', 'tips you off']);
+    const human = ok([
+      'retrieve',
+      p,
+      '--code',
+      'Dynamic security/Rapport/Information flow',
+      '--doc',
+      'co-01.txt',
+      '--doc',
+      'ip-01.txt',
+      '--find',
+      'tips you off',
+    ]);
     const [head, quote] = human.split('\n');
-    expect(head).toMatch(/^co-01\.txt {2}line 15 {2}\[\d+,\d+\) {2}(Alice|Bob) {2}CO Martin, case CO-01 {2}Dynamic security\/Rapport\/Information flow {2}[0-9a-f-]{36}$/);
+    expect(head).toMatch(
+      /^co-01\.txt {2}line 15 {2}\[\d+,\d+\) {2}(Alice|Bob) {2}CO Martin, case CO-01 {2}Dynamic security\/Rapport\/Information flow {2}[0-9a-f-]{36}$/,
+    );
     expect(quote).toMatch(/^ {4}.*tips you off/);
     expect(human).toMatch(/\n\d+ segments?\n$/);
   });
@@ -97,7 +141,9 @@ describe('marginalia CLI: coding, retrieval, cases, memos, log', () => {
   it('cases lists typed attributes; memo sets and prints memos on the project, codes, documents and cases; log shows who did what', () => {
     const p = projectFrom(template);
     const cases = ok(['cases', p]);
-    expect(cases.split('\n')[0]).toMatch(/^CASE\s+ROLE\s+INSTITUTION\s+SECURITY LEVEL\s+YEARS OF SERVICE \(number\)\s+INTERVIEW DATE \(date\)\s+CONSENTED \(boolean\)$/);
+    expect(cases.split('\n')[0]).toMatch(
+      /^CASE\s+ROLE\s+INSTITUTION\s+SECURITY LEVEL\s+YEARS OF SERVICE \(number\)\s+INTERVIEW DATE \(date\)\s+CONSENTED \(boolean\)$/,
+    );
     expect(cases).toMatch(/^CO-03\s+officer\s+Institution C, open unit\s+minimum\s+9\s+2024-04-09\s+true$/m);
 
     expect(ok(['memo', p, '--on', 'project', 'First line\nsecond line', '--as', 'Dana'])).toBe('Memo set on the project\n');

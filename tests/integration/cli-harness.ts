@@ -77,12 +77,16 @@ export function buildTemplate(options: { formats?: boolean } = {}): string {
   const path = join(dir, 'template.marginalia');
   ok(['init', path, '--as', 'setup']);
   ok([
-    'import', path,
-    ...['co-01.txt', 'co-02.txt', 'co-03-norway.txt', 'co-04-pdf-like.txt', 'ip-01.txt', 'ip-02.txt', 'ip-03-crlf.txt', 'notes.md'].map((f) => fixture('transcripts', f)),
+    'import',
+    path,
+    ...['co-01.txt', 'co-02.txt', 'co-03-norway.txt', 'co-04-pdf-like.txt', 'ip-01.txt', 'ip-02.txt', 'ip-03-crlf.txt', 'notes.md'].map((f) =>
+      fixture('transcripts', f),
+    ),
     ...(options.formats === false ? [] : ['co-01.docx', 'co-02.pdf', 'ip-01.vtt', 'ip-02.srt'].map((f) => fixture('formats', f))),
     // The .docx and .pdf may hold the same text as their .txt twins; keep them anyway.
     '--allow-duplicates',
-    '--as', 'setup',
+    '--as',
+    'setup',
   ]);
   ok(['codings', 'import', path, fixture('codings-two-coders.csv'), '--as', 'setup']);
   ok(['attributes', 'import', path, fixture('cases.csv'), '--as', 'setup']);
@@ -108,7 +112,11 @@ export function dump(path: string): string {
       user_version: db.pragma('user_version', { simple: true }),
       application_id: db.pragma('application_id', { simple: true }),
     };
-    for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().all();
+    for (const { name } of tables)
+      out[name] = db
+        .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`)
+        .raw()
+        .all();
     return JSON.stringify(out, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
   } finally {
     db.close();

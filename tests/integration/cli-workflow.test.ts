@@ -19,10 +19,39 @@ describe('marginalia CLI: help, projects, documents', () => {
   it('prints help for every command, with the offset convention and the project extension', () => {
     const top = ok(['--help']);
     for (const name of [
-      'init', 'info', 'import', 'docs', 'doc rename', 'doc delete', 'doc show', 'doc case', 'codebook export', 'codebook import',
-      'codes', 'codes add', 'codes rename', 'codes color', 'codes edit', 'codes move', 'codes merge', 'codes delete', 'coders',
-      'coders add', 'code', 'uncode', 'resize', 'recode', 'coding-memo', 'codings import', 'codings export', 'search', 'retrieve',
-      'attributes import', 'cases', 'memo', 'log',
+      'init',
+      'info',
+      'import',
+      'docs',
+      'doc rename',
+      'doc delete',
+      'doc show',
+      'doc case',
+      'codebook export',
+      'codebook import',
+      'codes',
+      'codes add',
+      'codes rename',
+      'codes color',
+      'codes edit',
+      'codes move',
+      'codes merge',
+      'codes delete',
+      'coders',
+      'coders add',
+      'code',
+      'uncode',
+      'resize',
+      'recode',
+      'coding-memo',
+      'codings import',
+      'codings export',
+      'search',
+      'retrieve',
+      'attributes import',
+      'cases',
+      'memo',
+      'log',
     ]) {
       expect(top).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
@@ -33,7 +62,8 @@ describe('marginalia CLI: help, projects, documents', () => {
 
     const code = ok(['code', '--help']);
     expect(code).toMatch(/^Usage: marginalia code PROJECT/);
-    for (const flag of ['--doc NAME', '--code PATH', '--coder NAME', '--start N', '--end N', '--memo TEXT', '--json', '--as NAME']) expect(code).toContain(flag);
+    for (const flag of ['--doc NAME', '--code PATH', '--coder NAME', '--start N', '--end N', '--memo TEXT', '--json', '--as NAME'])
+      expect(code).toContain(flag);
     expect(code).toContain('UTF-16 code units');
     expect(ok(['help', 'doc', 'delete'])).toMatch(/^Usage: marginalia doc delete PROJECT NAME/);
   });
@@ -54,7 +84,14 @@ describe('marginalia CLI: help, projects, documents', () => {
 
   it('import reports documents, turns and warnings, skips duplicates, and assigns a case', () => {
     const p = projectFrom(template);
-    const r = okJson<{ imported: { warnings: string[] }[]; skipped: unknown[] }>(['import', p, fixture('transcripts', 'co-01.txt'), fixture('bad', 'windows-1252.txt'), '--case', 'Pilot']);
+    const r = okJson<{ imported: { warnings: string[] }[]; skipped: unknown[] }>([
+      'import',
+      p,
+      fixture('transcripts', 'co-01.txt'),
+      fixture('bad', 'windows-1252.txt'),
+      '--case',
+      'Pilot',
+    ]);
     expect(r.imported).toHaveLength(1);
     expect(r.imported[0]).toMatchObject({ name: 'windows-1252.txt', length: 323, turns: 4 });
     expect(r.imported[0]!.warnings.join(' ')).toMatch(/Windows-1252/);
@@ -78,7 +115,12 @@ describe('marginalia CLI: help, projects, documents', () => {
     const source = readFileSync(fixture('transcripts', 'ip-03-crlf.txt'), 'utf8');
     expect(source.startsWith('\uFEFF') && source.includes('\r\n')).toBe(true);
     expect(shown).not.toMatch(/[\r\uFEFF]/);
-    expect(shown.replace(/\n$/, '')).toBe(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, ''));
+    expect(shown.replace(/\n$/, '')).toBe(
+      source
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/\n$/, ''),
+    );
     const data = okJson<{ length: number; text: string }>(['doc', 'show', p, 'ip-03-crlf.txt']);
     expect(data.length).toBe(4049);
     expect(data.text).toHaveLength(4049);

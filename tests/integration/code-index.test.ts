@@ -91,7 +91,18 @@ describe('the code index cache', () => {
     expect(paths()).toEqual([]);
     expect(() =>
       runAction(p.session.project, 'tester', (action) => {
-        insertCode(action.db, { guid: 'ghost', parentId: null, name: 'Ghost', color: '#000000', definition: '', inclusion: '', exclusion: '', example: '', position: 0, createdAt: action.at });
+        insertCode(action.db, {
+          guid: 'ghost',
+          parentId: null,
+          name: 'Ghost',
+          color: '#000000',
+          definition: '',
+          inclusion: '',
+          exclusion: '',
+          example: '',
+          position: 0,
+          createdAt: action.at,
+        });
         // Looked up inside the transaction: there, the new code is real.
         expect(requireCodeByGuid(action.db, 'ghost').path).toBe('Ghost');
         throw new Error('refused');

@@ -33,7 +33,13 @@ describe('code book', () => {
     updateCodeFields(p.session, 'Rapport', { inclusion: 'talk that builds relations', exclusion: 'formal orders', example: 'I know their names.' });
     reorderCode(p.session, 'Rapport/Humour', 0);
     expect(paths()).toEqual(['Rapport', 'Rapport/Humour', 'Rapport/Mutual trust']);
-    expect(codebook(p.session)[0]).toMatchObject({ color: '#aabbcc', definition: 'Working relationships', inclusion: 'talk that builds relations', exclusion: 'formal orders', example: 'I know their names.' });
+    expect(codebook(p.session)[0]).toMatchObject({
+      color: '#aabbcc',
+      definition: 'Working relationships',
+      inclusion: 'talk that builds relations',
+      exclusion: 'formal orders',
+      example: 'I know their names.',
+    });
     expect(() => createCode(p.session, null, 'A/B')).toThrow(/\//);
     expect(() => createCode(p.session, null, '  ')).toThrow();
   });

@@ -8,7 +8,8 @@ import { addText, dumpProject, tempProject, type TempProject } from './helpers.j
 let p: TempProject;
 afterEach(() => p.done());
 
-const TEXT = 'Interviewer: How do you build trust?\nOfficer: You talk to them every day. 👍 Vi snakker med de innsatte.\nInterviewer: And boundaries?\nOfficer: No first names, ever.';
+const TEXT =
+  'Interviewer: How do you build trust?\nOfficer: You talk to them every day. 👍 Vi snakker med de innsatte.\nInterviewer: And boundaries?\nOfficer: No first names, ever.';
 
 function setup() {
   p = tempProject({ empty: true });
@@ -27,7 +28,15 @@ describe('codings', () => {
     const s = span('Vi snakker med de innsatte.');
     const r = applyCoding(p.session, { document: 'co-01.txt', code: 'Rapport', coder: 'Alice', ...s, memo: 'Norwegian' });
     const [row] = exportCodings(p.session);
-    expect(row).toMatchObject({ guid: r.guid, start: s.start, end: s.end, quote: 'Vi snakker med de innsatte.', memo: 'Norwegian', coder: 'Alice', code: 'Rapport' });
+    expect(row).toMatchObject({
+      guid: r.guid,
+      start: s.start,
+      end: s.end,
+      quote: 'Vi snakker med de innsatte.',
+      memo: 'Norwegian',
+      coder: 'Alice',
+      code: 'Rapport',
+    });
     expect(TEXT.slice(row!.start, row!.end)).toBe(row!.quote);
   });
 
@@ -104,7 +113,12 @@ describe('codings', () => {
     const a = applyCoding(p.session, { document: 'co-01.txt', code: 'Rapport', coder: 'Alice', start: 0, end: 10 });
     resizeCoding(p.session, a.guid, 0, 12);
     removeCoding(p.session, a.guid);
-    const events = p.session.project.sqlite.prepare("SELECT action, actor, before, after FROM events WHERE entity = 'coding' ORDER BY id").all() as { action: string; actor: string; before: string | null; after: string | null }[];
+    const events = p.session.project.sqlite.prepare("SELECT action, actor, before, after FROM events WHERE entity = 'coding' ORDER BY id").all() as {
+      action: string;
+      actor: string;
+      before: string | null;
+      after: string | null;
+    }[];
     expect(events.map((e) => e.action)).toEqual(['coding.apply', 'coding.update', 'coding.remove']);
     expect(events.every((e) => e.actor === 'tester')).toBe(true);
     expect(JSON.parse(events[1]!.before!)).toMatchObject({ start: 0, end: 10 });

@@ -26,9 +26,21 @@ function setup(): Disagreement[] {
 
 /** The item of `doc` × `code` whose text is `text`. */
 const item = (items: Disagreement[], doc: string, code: string, text: string) => items.find((i) => i.document === doc && i.code === code && i.text === text)!;
-const say = (id: string, decision: Decision, extra: { start?: number; end?: number; reason?: string } = {}) => decide(p.session, { ...AB, item: id, decision, ...extra });
-const guids = (coder: string) => new Map(exportCodings(p.session).filter((c) => c.coder === coder).map((c) => [`${c.document}|${c.code}|${c.start}|${c.end}`, c.guid]));
-const events = (entity: string) => p.session.project.sqlite.prepare('SELECT action, before, after, actor FROM events WHERE entity = ? ORDER BY id').all(entity) as { action: string; before: string | null; after: string | null; actor: string }[];
+const say = (id: string, decision: Decision, extra: { start?: number; end?: number; reason?: string } = {}) =>
+  decide(p.session, { ...AB, item: id, decision, ...extra });
+const guids = (coder: string) =>
+  new Map(
+    exportCodings(p.session)
+      .filter((c) => c.coder === coder)
+      .map((c) => [`${c.document}|${c.code}|${c.start}|${c.end}`, c.guid]),
+  );
+const events = (entity: string) =>
+  p.session.project.sqlite.prepare('SELECT action, before, after, actor FROM events WHERE entity = ? ORDER BY id').all(entity) as {
+    action: string;
+    before: string | null;
+    after: string | null;
+    actor: string;
+  }[];
 
 describe('consensus (hand-computed)', () => {
   it('starts from the text both coded alike, with every disagreement open', () => {
@@ -64,7 +76,11 @@ describe('consensus (hand-computed)', () => {
     const last = say(item(items, 'b.txt', 'Respect', ', not demanded.').id, 'accept-b');
     expect(last).toMatchObject({ decided: 7, decision: 'accept-b', previous: null, consensus: [at('b.txt', 'earned, not demanded.')] });
     expect(last.open.map((i) => i.text)).toEqual(['Respect goes both ways.']);
-    expect(exportCodings(p.session).find((c) => c.coder === CONSENSUS && c.code === 'Rapport')).toMatchObject({ guid: agreed.guid, memo: 'the core of rapport', ...at('a.txt', 'I talk to them every day') });
+    expect(exportCodings(p.session).find((c) => c.coder === CONSENSUS && c.code === 'Rapport')).toMatchObject({
+      guid: agreed.guid,
+      memo: 'the core of rapport',
+      ...at('a.txt', 'I talk to them every day'),
+    });
     expect(codingsOf(p.session, CONSENSUS)).toEqual([
       ['a.txt', 'Boundaries', 'never use first names'],
       ['a.txt', 'Boundaries', 'keep my distance'],
@@ -90,7 +106,12 @@ describe('consensus (hand-computed)', () => {
     ]);
     const now = guids(CONSENSUS);
     const range = (doc: string, code: string, s: string) => `${doc}|${code}|${at(doc, s).start}|${at(doc, s).end}`;
-    for (const k of [range('a.txt', 'Boundaries', 'never use first names'), range('a.txt', 'Rapport', 'I talk to them every day'), range('b.txt', 'Rapport', 'Respect goes both ways.')]) expect(now.get(k)).toBe(kept.get(k));
+    for (const k of [
+      range('a.txt', 'Boundaries', 'never use first names'),
+      range('a.txt', 'Rapport', 'I talk to them every day'),
+      range('b.txt', 'Rapport', 'Respect goes both ways.'),
+    ])
+      expect(now.get(k)).toBe(kept.get(k));
 
     // Agreement against the consensus coder, at any time: Alice differs only where her text was left out or B's kept.
     const data = loadAgreementData(p.session, { coders: ['Alice', CONSENSUS] });
@@ -116,16 +137,31 @@ describe('consensus (hand-computed)', () => {
     expect(log.map((e) => e.action)).toEqual(['consensus.decide', 'consensus.redecide']);
     expect(log.every((e) => e.actor === 'tester')).toBe(true);
     expect(log[0]!.before).toBeNull();
-    expect(JSON.parse(log[0]!.after!)).toMatchObject({ itemId: id, decision: 'drop', reason: 'too broad', kind: 'onlyA', ...at('b.txt', 'Respect is '), decidedBy: 'tester' });
+    expect(JSON.parse(log[0]!.after!)).toMatchObject({
+      itemId: id,
+      decision: 'drop',
+      reason: 'too broad',
+      kind: 'onlyA',
+      ...at('b.txt', 'Respect is '),
+      decidedBy: 'tester',
+    });
     expect(JSON.parse(log[1]!.before!)).toMatchObject({ decision: 'drop', reason: 'too broad', customStart: null });
     expect(JSON.parse(log[1]!.after!)).toMatchObject({ decision: 'custom', reason: 'just the word', customStart: 0, customEnd: 7 });
     const row = p.session.project.sqlite.prepare('SELECT decision, custom_start, custom_end, reason FROM consensus_decisions').all();
     expect(row).toEqual([{ decision: 'custom', custom_start: 0, custom_end: 7, reason: 'just the word' }]);
     // The derived coding's change is logged in the same batch as the decision that caused it.
-    const batch = p.session.project.sqlite.prepare("SELECT action, entity FROM events WHERE batch = (SELECT batch FROM events WHERE action = 'consensus.redecide') ORDER BY id").all();
-    expect(batch).toEqual([{ action: 'consensus.redecide', entity: 'consensus_decision' }, { action: 'coding.apply', entity: 'coding' }]);
+    const batch = p.session.project.sqlite
+      .prepare("SELECT action, entity FROM events WHERE batch = (SELECT batch FROM events WHERE action = 'consensus.redecide') ORDER BY id")
+      .all();
+    expect(batch).toEqual([
+      { action: 'consensus.redecide', entity: 'consensus_decision' },
+      { action: 'coding.apply', entity: 'coding' },
+    ]);
     expect(events('coder').map((e) => e.action)).toEqual(['coder.create', 'coder.create', 'coder.create', 'consensus.start']);
-    expect(codingsOf(p.session, CONSENSUS).filter((c) => c[0] === 'b.txt')).toEqual([['b.txt', 'Respect', 'Respect'], ['b.txt', 'Respect', 'earned']]);
+    expect(codingsOf(p.session, CONSENSUS).filter((c) => c[0] === 'b.txt')).toEqual([
+      ['b.txt', 'Respect', 'Respect'],
+      ['b.txt', 'Respect', 'earned'],
+    ]);
   });
 
   it('rewrites codings someone put on the consensus coder by hand, and reports stale decisions', () => {
@@ -143,7 +179,16 @@ describe('consensus (hand-computed)', () => {
     // Bob now codes b.txt's Respect like Alice: the decided item is gone, its decision is stale.
     codeAs(p.session, 'Bob', 'b.txt', 'Respect', 'Respect is earned');
     const s = consensusStatus(p.session, AB);
-    expect(s.stale).toEqual([{ itemId: item(items, 'b.txt', 'Respect', 'Respect is ').id, decision: 'accept-a', document: 'b.txt', code: 'Respect', kind: 'onlyA', ...at('b.txt', 'Respect is ') }]);
+    expect(s.stale).toEqual([
+      {
+        itemId: item(items, 'b.txt', 'Respect', 'Respect is ').id,
+        decision: 'accept-a',
+        document: 'b.txt',
+        code: 'Respect',
+        kind: 'onlyA',
+        ...at('b.txt', 'Respect is '),
+      },
+    ]);
     expect(s).toMatchObject({ items: 7, decided: 1 });
     // Scoped to a.txt, b.txt's decisions are neither counted nor stale.
     expect(consensusStatus(p.session, { ...AB, documents: ['a.txt'] })).toMatchObject({ items: 5, decided: 1, stale: [] });
@@ -163,7 +208,9 @@ describe('consensus (hand-computed)', () => {
     expect(s.open.map((i) => i.text)).toEqual(['You ', ' 👍']);
     decide(p.session, { ...AB, name: 'Agreed', item: s.open[1]!.id, decision: 'custom', ...span('👍') });
     decide(p.session, { ...AB, name: 'Agreed', item: s.open[0]!.id, decision: 'drop' });
-    const quotes = exportCodings(p.session).filter((c) => c.coder === 'Agreed').map((c) => c.quote);
+    const quotes = exportCodings(p.session)
+      .filter((c) => c.coder === 'Agreed')
+      .map((c) => c.quote);
     expect(quotes).toEqual(['build trust by talking every day.', '👍']);
   });
 });
@@ -206,7 +253,8 @@ describe('marginalia consensus (fixture project: Alice and Bob)', () => {
 
   type Exported = { document: string; code: string; coder: string; start: number; end: number };
   const CODERS = ['--coders', 'Alice,Bob'];
-  const spansOf = (rows: Exported[], coder: string, doc: string, code: string): Span[] => rows.filter((r) => r.coder === coder && r.document === doc && r.code === code).map((r) => ({ start: r.start, end: r.end }));
+  const spansOf = (rows: Exported[], coder: string, doc: string, code: string): Span[] =>
+    rows.filter((r) => r.coder === coder && r.document === doc && r.code === code).map((r) => ({ start: r.start, end: r.end }));
 
   it('start, decide every item of a document, change a decision, status, and agreement against the consensus', () => {
     const path = projectFrom(template);
@@ -264,7 +312,10 @@ describe('marginalia consensus (fixture project: Alice and Bob)', () => {
     const decideArgs = (...rest: string[]) => ['consensus', 'decide', path, ...CODERS, ...rest];
     expectFailure(cli(decideArgs('--item', 'nope', '--decision', 'drop')), /no open disagreement with id "nope"/);
     expectFailure(cli(decideArgs('--item', first!.id, '--decision', 'custom')), /custom decision needs --start and --end/);
-    expectFailure(cli(decideArgs('--item', first!.id, '--decision', 'custom', '--start', '9', '--end', '3')), /must lie within the document .* with start < end/);
+    expectFailure(
+      cli(decideArgs('--item', first!.id, '--decision', 'custom', '--start', '9', '--end', '3')),
+      /must lie within the document .* with start < end/,
+    );
     expectFailure(cli(decideArgs('--item', first!.id, '--decision', 'custom', '--start', '0', '--end', '99999999')), /must lie within the document/);
     expectFailure(cli(['consensus', 'decide', path, '--coders', 'Alice,Zed', '--item', first!.id, '--decision', 'drop']), /coder "Zed" is not in this project/);
     expectFailure(cli(['consensus', 'status', path, '--coders', 'Bob,Alice']), /no consensus "Consensus \(Bob\+Alice\)" of Bob and Alice yet/);

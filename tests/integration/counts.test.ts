@@ -15,7 +15,8 @@ describe('counts, speaker cases and case creation', () => {
     await importFiles(p.session, ['fixtures/transcripts/co-01.txt', 'fixtures/transcripts/ip-01.txt']);
     addCoder(p.session, 'Alice');
     addCoder(p.session, 'Bob');
-    const code = (doc: string, path: string, coder: string, start: number) => applyCoding(p.session, { document: doc, code: `Dynamic security/${path}`, coder, start, end: start + 10 });
+    const code = (doc: string, path: string, coder: string, start: number) =>
+      applyCoding(p.session, { document: doc, code: `Dynamic security/${path}`, coder, start, end: start + 10 });
     code('co-01.txt', 'Rapport', 'Alice', 0);
     code('co-01.txt', 'Rapport/Information flow', 'Alice', 100);
     code('ip-01.txt', 'Rapport/Information flow', 'Bob', 100);

@@ -48,7 +48,8 @@ describe('disagreements (hand-computed)', () => {
     expect(talk.before).toBe('Interviewer: How do you build trust with the men on your unit? Officer: ');
     expect(talk.after).toBe('them every day. I never use first names, and I keep my distance. Interviewer: What about informants? Officer: Nobody…');
     const codings = exportCodings(p.session);
-    const guidOf = (coder: string, code: string, doc: string) => codings.filter((c) => c.coder === coder && c.code === code && c.document === doc).map((c) => c.guid);
+    const guidOf = (coder: string, code: string, doc: string) =>
+      codings.filter((c) => c.coder === coder && c.code === code && c.document === doc).map((c) => c.guid);
     expect(talk.codings).toEqual(guidOf('Alice', 'Rapport', 'a.txt'));
     expect(items[1]!.codings).toEqual(guidOf('Bob', 'Rapport', 'a.txt'));
     // The touching "Respect" + " is earned" were merged into one coding when applied.
@@ -57,10 +58,14 @@ describe('disagreements (hand-computed)', () => {
 
     // Overlapping codings of one coder (e.g. from a merged project) count once, and both are named.
     const { sqlite } = p.session.project;
-    const ids = sqlite.prepare("SELECT d.id doc, k.id code, c.id coder FROM documents d, codes k, coders c WHERE d.name='a.txt' AND k.name='Rapport' AND c.name='Alice'").get() as { doc: number; code: number; coder: number };
+    const ids = sqlite
+      .prepare("SELECT d.id doc, k.id code, c.id coder FROM documents d, codes k, coders c WHERE d.name='a.txt' AND k.name='Rapport' AND c.name='Alice'")
+      .get() as { doc: number; code: number; coder: number };
     const extra = newGuid();
     const s = at('a.txt', 'to them');
-    sqlite.prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start, "end", quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(extra, ids.doc, ids.code, ids.coder, s.start, s.end, 'to them', 'now', 'now');
+    sqlite
+      .prepare('INSERT INTO codings (guid, document_id, code_id, coder_id, start, "end", quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(extra, ids.doc, ids.code, ids.coder, s.start, s.end, 'to them', 'now', 'now');
     const again = listDisagreements(p.session, AB);
     expect(brief(again)).toEqual(brief(items));
     expect(again[0]!.codings).toEqual([...talk.codings, extra]);
@@ -92,7 +97,16 @@ describe('disagreements (hand-computed)', () => {
     expect(listDisagreements(p.session, AB).map((i) => i.id)).toEqual(first.map((i) => i.id));
     const coders = p.session.project.sqlite.prepare("SELECT guid FROM coders WHERE name IN ('Alice','Bob') ORDER BY name").all() as { guid: string }[];
     const i0 = first[0]!;
-    expect(i0.id).toBe(disagreementId({ documentGuid: i0.documentGuid, codeGuid: i0.codeGuid, coders: [coders[0]!.guid, coders[1]!.guid], kind: 'onlyA', start: i0.start, end: i0.end }));
+    expect(i0.id).toBe(
+      disagreementId({
+        documentGuid: i0.documentGuid,
+        codeGuid: i0.codeGuid,
+        coders: [coders[0]!.guid, coders[1]!.guid],
+        kind: 'onlyA',
+        start: i0.start,
+        end: i0.end,
+      }),
+    );
     // Scoping to fewer documents or codes does not change an item's id.
     const scoped = listDisagreements(p.session, { ...AB, codes: ['Respect'], documents: ['b.txt'] });
     expect(scoped.map((i) => i.id)).toEqual([first[5]!.id, first[6]!.id]);

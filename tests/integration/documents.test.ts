@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCoder, applyCoding } from '../../electron/services/codings.js';
-import {
-  deleteDocument,
-  documentContent,
-  documentDeletionImpact,
-  documents,
-  importFiles,
-  renameDocument,
-} from '../../electron/services/documents.js';
+import { deleteDocument, documentContent, documentDeletionImpact, documents, importFiles, renameDocument } from '../../electron/services/documents.js';
 import { MarginaliaError } from '../../shared/errors.js';
 import { dumpProject, tempProject, type TempProject } from './helpers.js';
 
@@ -36,13 +29,21 @@ describe('importing transcripts into a project', () => {
     expect(report.imported.map((d) => d.name)).toEqual(['co-01.txt', 'ip-03-crlf.txt', 'notes.md', 'co-02.pdf', 'ip-01.vtt', 'ip-02.srt']);
     const crlf = documentContent(p.session, 'ip-03-crlf.txt');
     expect(crlf.text).not.toMatch(/\r|\uFEFF/);
-    expect(crlf.text).toBe(readFileSync(`${T}ip-03-crlf.txt`, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
+    expect(crlf.text).toBe(
+      readFileSync(`${T}ip-03-crlf.txt`, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n/g, '\n'),
+    );
     expect(new Set(crlf.turns.map((t) => t.speaker))).toEqual(new Set(['Interviewer', 'Participant']));
     const vtt = documentContent(p.session, 'ip-01.vtt');
     expect(vtt.cues.length).toBeGreaterThan(5);
     expect(vtt.cues.every((c) => c.endMs > c.beginMs && vtt.text.slice(c.start, c.end).trim().length > 0)).toBe(true);
     const pdf = documentContent(p.session, 'co-02.pdf');
-    expect(pdf.text).toBe(readFileSync(`${T}co-02.txt`, 'utf8').trim().replace(/\n\s*\n/g, '\n\n'));
+    expect(pdf.text).toBe(
+      readFileSync(`${T}co-02.txt`, 'utf8')
+        .trim()
+        .replace(/\n\s*\n/g, '\n\n'),
+    );
     const list = documents(p.session);
     expect(list.find((d) => d.name === 'co-02.pdf')).toMatchObject({ format: 'pdf', length: pdf.text.length });
   });

@@ -43,6 +43,10 @@ export function addText(session: Session, name: string, raw: string) {
 /** Every row of every table, for "the project is exactly as it was" checks. */
 export function dumpProject(session: Session): string {
   const { sqlite } = session.project;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'doc_chunks_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'doc_chunks_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
   return JSON.stringify(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}"`).all()]));
 }

@@ -32,7 +32,9 @@ describe('memos', () => {
     expect(memos(p.session).some((m) => m.targetKind === 'document')).toBe(false);
     setMemo(p.session, { kind: 'case', name: 'CO-01' }, '');
     expect(getMemo(p.session, { kind: 'case', name: 'CO-01' })).toBeNull();
-    const actions = (p.session.project.sqlite.prepare("SELECT action FROM events WHERE entity = 'memo' ORDER BY id").all() as { action: string }[]).map((e) => e.action);
+    const actions = (p.session.project.sqlite.prepare("SELECT action FROM events WHERE entity = 'memo' ORDER BY id").all() as { action: string }[]).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['memo.create', 'memo.create', 'memo.create', 'memo.create', 'memo.create', 'memo.update', 'memo.delete']);
     expect(() => setMemo(p.session, { kind: 'code', name: 'No/Such' }, 'x')).toThrow(/not in the code book/);
   });

@@ -16,7 +16,10 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const T = 'fixtures/transcripts/';
 
-const rows = (s: Session) => exportCodings(s).map((c) => `${c.guid} ${c.document} ${c.code} ${c.coder} ${c.start}-${c.end}`).sort();
+const rows = (s: Session) =>
+  exportCodings(s)
+    .map((c) => `${c.guid} ${c.document} ${c.code} ${c.coder} ${c.start}-${c.end}`)
+    .sort();
 const withoutEvents = (s: Session) => dumpProject(s).replace(/\["events",\[.*?\]\]/s, '');
 
 async function team(): Promise<{ lead: TempProject; second: Session; secondPath: string }> {

@@ -23,8 +23,7 @@ afterAll(() => {
   bulk.done();
 });
 
-const state = (p: TempProject) =>
-  p.session.project.sqlite.prepare('SELECT code_id AS c, start, "end" AS e, quote FROM codings ORDER BY code_id, start').all();
+const state = (p: TempProject) => p.session.project.sqlite.prepare('SELECT code_id AS c, start, "end" AS e, quote FROM codings ORDER BY code_id, start').all();
 const reset = (p: TempProject) => p.session.project.sqlite.exec('DELETE FROM codings');
 
 describe('bulk placement', () => {
@@ -34,7 +33,13 @@ describe('bulk placement', () => {
       fc.property(fc.array(span, { maxLength: 12 }), fc.array(span, { maxLength: 12 }), (existing, incoming) => {
         reset(seq);
         reset(bulk);
-        const toCoding = (s: { code: number; start: number; len: number }) => ({ documentId: 1, codeId: s.code, coderId: 1, start: s.start, end: s.start + s.len });
+        const toCoding = (s: { code: number; start: number; len: number }) => ({
+          documentId: 1,
+          codeId: s.code,
+          coderId: 1,
+          start: s.start,
+          end: s.start + s.len,
+        });
         for (const p of [seq, bulk]) runAction(p.session.project, 't', (a) => existing.forEach((s) => placeCoding(a, toCoding(s), TEXT)));
         runAction(seq.session.project, 't', (a) => incoming.forEach((s) => placeCoding(a, toCoding(s), TEXT)));
         runAction(bulk.session.project, 't', (a) => placeCodings(a, incoming.map(toCoding)));

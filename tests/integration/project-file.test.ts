@@ -72,7 +72,9 @@ describe('the project file', () => {
     expect(() => sqlite.prepare("UPDATE events SET actor = 'x'").run()).toThrow(/append-only/);
     sqlite.prepare("INSERT INTO coders (guid, name, created_at) VALUES ('c1', 'A', 'now')").run();
     sqlite.prepare("INSERT INTO codes (guid, name, color, created_at) VALUES ('k1', 'K', '#ffffff', 'now')").run();
-    const insert = sqlite.prepare("INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, quote, created_at, updated_at) VALUES (?, 1, 1, 1, ?, ?, '', 'now', 'now')");
+    const insert = sqlite.prepare(
+      "INSERT INTO codings (guid, document_id, code_id, coder_id, start, end, quote, created_at, updated_at) VALUES (?, 1, 1, 1, ?, ?, '', 'now', 'now')",
+    );
     expect(() => insert.run('g1', 5, 5)).toThrow(/CHECK/);
     expect(() => insert.run('g2', 5, 999)).toThrow(/past the end/);
     expect(() => insert.run('g3', 0, 4)).not.toThrow();
@@ -86,7 +88,9 @@ describe('the project file', () => {
     createCode(p.session, 'Officers', 'Trust');
     createCode(p.session, 'Inmates', 'Trust');
     expectError(() => createCode(p.session, 'Inmates', 'trust'), 'duplicate', /already exists/);
-    expect(() => p.session.project.sqlite.prepare("INSERT INTO codes (guid, name, color, created_at) VALUES ('x', 'officers', '#fff', 'n')").run()).toThrow(/UNIQUE/);
+    expect(() => p.session.project.sqlite.prepare("INSERT INTO codes (guid, name, color, created_at) VALUES ('x', 'officers', '#fff', 'n')").run()).toThrow(
+      /UNIQUE/,
+    );
   });
 
   it('backs up, then migrates an older file in one transaction, keeping its data', () => {
@@ -135,10 +139,14 @@ describe('the project file', () => {
         expect(existsSync(s.project.backupPath), file).toBe(true);
         const backup = new Database(s.project.backupPath, { readonly: true });
         expect(backup.pragma('user_version', { simple: true }), file).toBe(version);
-        expect(backup.prepare('SELECT count(*) AS n FROM codings').get(), file).toEqual({ n: JSON.parse(readFileSync(join('fixtures/projects', file.replace('.marginalia', '.counts.json')), 'utf8')).c });
+        expect(backup.prepare('SELECT count(*) AS n FROM codings').get(), file).toEqual({
+          n: JSON.parse(readFileSync(join('fixtures/projects', file.replace('.marginalia', '.counts.json')), 'utf8')).c,
+        });
         backup.close();
       }
-      const counts = s.project.sqlite.prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM codings) c, (SELECT count(*) FROM codes) k, (SELECT count(*) FROM events) e').get();
+      const counts = s.project.sqlite
+        .prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM codings) c, (SELECT count(*) FROM codes) k, (SELECT count(*) FROM events) e')
+        .get();
       expect(counts, file).toEqual(JSON.parse(readFileSync(join('fixtures/projects', file.replace('.marginalia', '.counts.json')), 'utf8')));
       expect(search(s, 'first name').length, file).toBeGreaterThan(0);
       // Tables added by later migrations work on the upgraded file (consensus_decisions came with schema 3).

@@ -12,9 +12,12 @@ import { addText, dumpProject, tempProject, type TempProject } from './helpers.j
 let p: TempProject;
 afterEach(() => p.done());
 
-const FR = "Interviewer: Qu'est-ce que la sécurité dynamique?\nAgent: La sécurité dynamique, c'est parler avec les détenus. 🙂 Le respect est réciproque.\n\nInterviewer: Et les limites?\nAgent: Pas de prénoms.";
-const NO = 'Interviewer: Hva betyr dynamisk sikkerhet?\nBetjent: Vi snakker med de innsatte hver dag, og tilliten bygges sakte.\n\nInterviewer: Og sladring?\nBetjent: Ingen vil være tyster.';
-const EN = 'Interviewer: What is security to you?\nOfficer: Security is talking. Someone usually tips you off before it blows up.\n\nInterviewer: Snitching?\nOfficer: Nobody wants to be called a rat.';
+const FR =
+  "Interviewer: Qu'est-ce que la sécurité dynamique?\nAgent: La sécurité dynamique, c'est parler avec les détenus. 🙂 Le respect est réciproque.\n\nInterviewer: Et les limites?\nAgent: Pas de prénoms.";
+const NO =
+  'Interviewer: Hva betyr dynamisk sikkerhet?\nBetjent: Vi snakker med de innsatte hver dag, og tilliten bygges sakte.\n\nInterviewer: Og sladring?\nBetjent: Ingen vil være tyster.';
+const EN =
+  'Interviewer: What is security to you?\nOfficer: Security is talking. Someone usually tips you off before it blows up.\n\nInterviewer: Snitching?\nOfficer: Nobody wants to be called a rat.';
 
 describe('full-text search', () => {
   it('finds words, phrases and prefixes, ignoring accents, at the right UTF-16 offsets', () => {
@@ -88,11 +91,22 @@ describe('case attributes from CSV', () => {
   it('imports typed attributes and refuses a bad row with its row number, changing nothing', () => {
     p = tempProject({ empty: true });
     const good = join(p.dir, 'cases.csv');
-    writeFileSync(good, 'case,role,years of service:number,interview date:date,consented:boolean\nCO-01,officer,12,2024-03-01,yes\nIP-01,incarcerated,,2024-03-02,true\n');
-    expect(importAttributesCsv(p.session, good)).toMatchObject({ casesCreated: 2, attributesCreated: ['role', 'years of service', 'interview date', 'consented'] });
+    writeFileSync(
+      good,
+      'case,role,years of service:number,interview date:date,consented:boolean\nCO-01,officer,12,2024-03-01,yes\nIP-01,incarcerated,,2024-03-02,true\n',
+    );
+    expect(importAttributesCsv(p.session, good)).toMatchObject({
+      casesCreated: 2,
+      attributesCreated: ['role', 'years of service', 'interview date', 'consented'],
+    });
     const view = cases(p.session);
     expect(view.attributes.map((a) => a.type)).toEqual(['text', 'number', 'date', 'boolean']);
-    expect(view.cases.find((c) => c.name === 'CO-01')!.attributes).toEqual({ role: 'officer', 'years of service': '12', 'interview date': '2024-03-01', consented: 'true' });
+    expect(view.cases.find((c) => c.name === 'CO-01')!.attributes).toEqual({
+      role: 'officer',
+      'years of service': '12',
+      'interview date': '2024-03-01',
+      consented: 'true',
+    });
     const before = dumpProject(p.session);
     const bad = join(p.dir, 'bad.csv');
     writeFileSync(bad, 'case,role,years of service:number\nCO-03,officer,7\nCO-04,officer,many\n');

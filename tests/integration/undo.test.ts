@@ -21,7 +21,8 @@ import { addText, dumpProject, tempProject, type TempProject } from './helpers.j
 let p: TempProject;
 afterEach(() => p.done());
 
-const A = 'Interviewer: How do you build trust?\n\nOfficer: You talk to them every day. 👍 No first names, ever.\n\nInterviewer: And boundaries?\n\nOfficer: Firm but fair. I keep it professional.';
+const A =
+  'Interviewer: How do you build trust?\n\nOfficer: You talk to them every day. 👍 No first names, ever.\n\nInterviewer: And boundaries?\n\nOfficer: Firm but fair. I keep it professional.';
 const B = 'Interviewer: Tell me about snitching.\n\nResident: Nobody talks to the officers about that. You keep your head down.';
 const at = (text: string, phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
 
@@ -90,7 +91,10 @@ function roundTrip(change: () => void, label?: RegExp) {
 describe('undo and redo of codings and memos', () => {
   it('apply a code with a memo', () => {
     const s = setup();
-    roundTrip(() => applyCoding(s, { document: 'a.txt', code: 'Trust', coder: 'Alice', ...at(A, 'I keep it professional.'), memo: 'a note' }), /apply code "Trust"/);
+    roundTrip(
+      () => applyCoding(s, { document: 'a.txt', code: 'Trust', coder: 'Alice', ...at(A, 'I keep it professional.'), memo: 'a note' }),
+      /apply code "Trust"/,
+    );
   });
 
   it('apply a code that merges with a touching coding, both with memos', () => {
@@ -174,7 +178,18 @@ describe('undo and redo of coders, documents and cases', () => {
     const s = setup();
     const text = normaliseText('Interviewer: Hello?\r\n\r\nCO Berg: Hello again. Security first.\r\n');
     const doc = { text, turns: detectTurns(text), cues: [], warnings: [] };
-    roundTrip(() => importParsed(s, [{ file: 'c.txt', doc }, { file: 'd.txt', doc: { ...doc, text: `${text}More.`, turns: detectTurns(`${text}More.`) } }], { caseName: 'CO-09' }), /import 2 documents/);
+    roundTrip(
+      () =>
+        importParsed(
+          s,
+          [
+            { file: 'c.txt', doc },
+            { file: 'd.txt', doc: { ...doc, text: `${text}More.`, turns: detectTurns(`${text}More.`) } },
+          ],
+          { caseName: 'CO-09' },
+        ),
+      /import 2 documents/,
+    );
   });
 
   it('rename a document and set its case', () => {
@@ -188,13 +203,17 @@ describe('undo and redo of coders, documents and cases', () => {
     const s = setup();
     const hits = search(s, 'first names');
     expect(hits.map((h) => h.document)).toEqual(['a.txt']);
-    const codings = s.project.sqlite.prepare("SELECT guid, start, \"end\" FROM codings WHERE document_id = (SELECT id FROM documents WHERE name = 'a.txt')").all();
+    const codings = s.project.sqlite
+      .prepare('SELECT guid, start, "end" FROM codings WHERE document_id = (SELECT id FROM documents WHERE name = \'a.txt\')')
+      .all();
     roundTrip(() => deleteDocument(s, 'a.txt'), /delete "a.txt"/);
     expect(decisions()).toEqual({ n: 0 });
     undo(s);
     expect(decisions()).toEqual({ n: 1 });
     expect(search(s, 'first names')).toEqual(hits);
-    expect(s.project.sqlite.prepare("SELECT guid, start, \"end\" FROM codings WHERE document_id = (SELECT id FROM documents WHERE name = 'a.txt')").all()).toEqual(codings);
+    expect(
+      s.project.sqlite.prepare('SELECT guid, start, "end" FROM codings WHERE document_id = (SELECT id FROM documents WHERE name = \'a.txt\')').all(),
+    ).toEqual(codings);
   });
 });
 
@@ -218,7 +237,9 @@ describe('the history', () => {
     const s = setup();
     applyCoding(s, { document: 'a.txt', code: 'Trust', coder: 'Alice', ...at(A, 'I keep it professional.'), memo: 'x' });
     undo(s);
-    const rows = s.project.sqlite.prepare('SELECT action FROM events WHERE batch = (SELECT batch FROM events ORDER BY id DESC LIMIT 1) ORDER BY id').all() as { action: string }[];
+    const rows = s.project.sqlite.prepare('SELECT action FROM events WHERE batch = (SELECT batch FROM events ORDER BY id DESC LIMIT 1) ORDER BY id').all() as {
+      action: string;
+    }[];
     expect(rows.map((r) => r.action)).toEqual(['history.undo', 'coding.remove']);
   });
 
@@ -242,7 +263,10 @@ describe('the history', () => {
         return e as MarginaliaError;
       }
     })();
-    expect(err).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^cannot undo "apply code "Trust"": a coding it made has been changed since; nothing was changed/) });
+    expect(err).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^cannot undo "apply code "Trust"": a coding it made has been changed since; nothing was changed/),
+    });
     expect(dump()).toBe(before);
     expect(historyState(s).undoLabel).not.toBe('apply code "Trust"');
   });

@@ -38,7 +38,10 @@ try {
     await page.locator('.stripe').nth(2).click();
     await shot(page, `workspace-${scheme}`);
     if (scheme === 'dark') break;
-    await page.locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Rapport$/ }) }).first().click();
+    await page
+      .locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Rapport$/ }) })
+      .first()
+      .click();
     await page.getByRole('tab', { name: 'Retrieval' }).click();
     await page.getByRole('tabpanel', { name: 'Retrieval' }).getByRole('button').first().click();
     await shot(page, 'retrieval');
@@ -47,12 +50,19 @@ try {
     await search.getByRole('textbox').or(search.getByRole('searchbox')).first().fill('"first name"');
     await search.getByRole('textbox').or(search.getByRole('searchbox')).first().press('Enter');
     await search.getByRole('listitem').first().waitFor();
-    await search.getByRole('button').filter({ hasText: /first name/i }).first().click();
+    await search
+      .getByRole('button')
+      .filter({ hasText: /first name/i })
+      .first()
+      .click();
     await shot(page, 'search');
     await page.keyboard.press('?');
     await shot(page, 'shortcuts');
     await page.keyboard.press('Escape');
-    await page.locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Boundaries$/ }) }).first().click();
+    await page
+      .locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Boundaries$/ }) })
+      .first()
+      .click();
     await page.getByText(/^Code details/).scrollIntoViewIfNeeded();
     await shot(page, 'codebook-editing');
     await page.close();

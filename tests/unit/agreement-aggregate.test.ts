@@ -51,7 +51,17 @@ describe('aggregate across documents', () => {
     expect(agg.pooled.percentAgreement.value).toBeCloseTo((100 * 50) / 60, 10);
   });
   it('pooled |uα is the α of the documents laid end to end', () => {
-    const joined = characterCounts(60, [{ start: 0, end: 5 }, { start: 10, end: 20 }], [{ start: 0, end: 5 }, { start: 15, end: 25 }]);
+    const joined = characterCounts(
+      60,
+      [
+        { start: 0, end: 5 },
+        { start: 10, end: 20 },
+      ],
+      [
+        { start: 0, end: 5 },
+        { start: 15, end: 25 },
+      ],
+    );
     expect(aggregateCounts(docs).pooled.alpha.value).toBeCloseTo(characterStatsFromCounts(joined).alpha.value!, 12);
   });
   it('all documents undefined → null with a reason naming how many', () => {
@@ -111,7 +121,20 @@ describe('bootstrap', () => {
   });
   it('resampling units of a table (Krippendorff 2011 data, nominal α)', () => {
     const _ = null;
-    const values = [[1, 1, _, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3], [2, 2, 2, 2], [1, 2, 3, 4], [4, 4, 4, 4], [1, 1, 2, 1], [2, 2, 2, 2], [_, 5, 5, 5], [_, _, 1, 1], [_, _, 3, _]];
+    const values = [
+      [1, 1, _, 1],
+      [2, 2, 3, 2],
+      [3, 3, 3, 3],
+      [3, 3, 3, 3],
+      [2, 2, 2, 2],
+      [1, 2, 3, 4],
+      [4, 4, 4, 4],
+      [1, 1, 2, 1],
+      [2, 2, 2, 2],
+      [_, 5, 5, 5],
+      [_, _, 1, 1],
+      [_, _, 3, _],
+    ];
     const r = bootstrapTableCI({ values, level: 'nominal' }, krippendorffAlpha, { seed: 2011, resamples: 500, level: 0.9 });
     expect(r.value).toBeCloseTo(0.743, 3);
     expect(r.lower!).toBeLessThan(r.value!);

@@ -51,7 +51,10 @@ function literalBinaryAlpha(n: number, a: Span[], b: Span[]): number | null {
     return out;
   };
   const coders = [sectionsOf(a), sectionsOf(b)];
-  const l = [[0, 0], [0, 0]];
+  const l = [
+    [0, 0],
+    [0, 0],
+  ];
   const S = [0, 0];
   for (let i = 0; i < 2; i++)
     for (const g of coders[i]!) {
@@ -79,13 +82,29 @@ const docArb = fc.integer({ min: 0, max: 60 }).chain((n) => fc.tuple(fc.constant
 
 describe('spans: union and intersection by sweep', () => {
   it('unions overlapping and touching spans, drops empty ones, sorts', () => {
-    expect(unionSpans([{ start: 10, end: 12 }, { start: 0, end: 5 }, { start: 3, end: 8 }, { start: 8, end: 9 }, { start: 20, end: 20 }])).toEqual([
+    expect(
+      unionSpans([
+        { start: 10, end: 12 },
+        { start: 0, end: 5 },
+        { start: 3, end: 8 },
+        { start: 8, end: 9 },
+        { start: 20, end: 20 },
+      ]),
+    ).toEqual([
       { start: 0, end: 9 },
       { start: 10, end: 12 },
     ]);
   });
   it('intersectLength counts each offset once even when a side overlaps itself', () => {
-    expect(intersectLength([{ start: 0, end: 10 }, { start: 2, end: 6 }], [{ start: 5, end: 15 }])).toBe(5);
+    expect(
+      intersectLength(
+        [
+          { start: 0, end: 10 },
+          { start: 2, end: 6 },
+        ],
+        [{ start: 5, end: 15 }],
+      ),
+    ).toBe(5);
   });
   it('rejects a span outside the document with invalid_input naming the coder and span', () => {
     expect(() => characterAgreement(10, [{ start: 2, end: 11 }], [])).toThrowError(MarginaliaError);
@@ -105,7 +124,14 @@ describe('characterAgreement: hand-computed cases', () => {
     expect(r.alpha.value).toBeCloseTo(31 / 56, 12);
   });
   it("a coder's overlapping codings of one code count once", () => {
-    const r = characterAgreement(20, [{ start: 2, end: 6 }, { start: 4, end: 8 }], [{ start: 4, end: 10 }]);
+    const r = characterAgreement(
+      20,
+      [
+        { start: 2, end: 6 },
+        { start: 4, end: 8 },
+      ],
+      [{ start: 4, end: 10 }],
+    );
     expect(r.counts).toMatchObject({ both: 4, onlyA: 2, onlyB: 2, neither: 12 });
     expect(r.alpha.value).toBeCloseTo(31 / 56, 12);
   });
@@ -125,7 +151,14 @@ describe('characterAgreement: hand-computed cases', () => {
     expect(r.percentAgreement.value).toBe(100);
   });
   it('both coders coded the whole text: κ and α null (expected disagreement 0)', () => {
-    const r = characterAgreement(50, [{ start: 0, end: 50 }], [{ start: 0, end: 25 }, { start: 25, end: 50 }]);
+    const r = characterAgreement(
+      50,
+      [{ start: 0, end: 50 }],
+      [
+        { start: 0, end: 25 },
+        { start: 25, end: 50 },
+      ],
+    );
     expect(r.kappa.value).toBeNull();
     expect(r.alpha.reason).toMatch(/whole text/);
   });
@@ -138,13 +171,29 @@ describe('characterAgreement: hand-computed cases', () => {
   it('|uα penalises a long unit more than the same length split in isolated one-character units', () => {
     // Same 2×2 table, different unit structure: unitized α depends on unit lengths, κ does not.
     const long = characterAgreement(40, [{ start: 0, end: 4 }], []);
-    const split = characterAgreement(40, [{ start: 0, end: 1 }, { start: 10, end: 11 }, { start: 20, end: 21 }, { start: 30, end: 31 }], []);
+    const split = characterAgreement(
+      40,
+      [
+        { start: 0, end: 1 },
+        { start: 10, end: 11 },
+        { start: 20, end: 21 },
+        { start: 30, end: 31 },
+      ],
+      [],
+    );
     expect(long.kappa.value).toBe(split.kappa.value);
     expect(long.alpha.value).not.toBe(split.alpha.value);
   });
   it('isolated one-character units: |uα equals Krippendorff (2011) binary α over characters', () => {
-    const a = [{ start: 1, end: 2 }, { start: 5, end: 6 }, { start: 9, end: 10 }];
-    const b = [{ start: 1, end: 2 }, { start: 7, end: 8 }];
+    const a = [
+      { start: 1, end: 2 },
+      { start: 5, end: 6 },
+      { start: 9, end: 10 },
+    ];
+    const b = [
+      { start: 1, end: 2 },
+      { start: 7, end: 8 },
+    ];
     const n = 12;
     const values: CellValue[][] = [];
     for (let x = 0; x < n; x++) values.push([a.some((s) => s.start === x) ? 1 : 0, b.some((s) => s.start === x) ? 1 : 0]);

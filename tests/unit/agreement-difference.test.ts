@@ -10,7 +10,15 @@ const coverage = (n: number, spans: { start: number; end: number }[]) => {
 
 describe('span difference', () => {
   it('splits two coders\u2019 spans into only-A, only-B and both stretches', () => {
-    expect(spanDifference([{ start: 0, end: 10 }, { start: 8, end: 15 }], [{ start: 5, end: 20 }])).toEqual({
+    expect(
+      spanDifference(
+        [
+          { start: 0, end: 10 },
+          { start: 8, end: 15 },
+        ],
+        [{ start: 5, end: 20 }],
+      ),
+    ).toEqual({
       onlyA: [{ start: 0, end: 5 }],
       onlyB: [{ start: 15, end: 20 }],
       both: [{ start: 5, end: 15 }],

@@ -54,7 +54,11 @@ function allStats(t: ReliabilityTable, levels: Level[] = ['nominal']): Record<st
 
 describe('undefined is not a number', () => {
   it('a single category overall: chance-corrected statistics are null with a reason, never 1', () => {
-    const t = nominal([['a', 'a'], ['a', 'a'], ['a', _]]);
+    const t = nominal([
+      ['a', 'a'],
+      ['a', 'a'],
+      ['a', _],
+    ]);
     for (const r of [cohenKappa(t), scottPi(t), fleissKappa(t), krippendorffAlpha(t)]) {
       expect(r.value).toBeNull();
       expect(r.reason).toMatch(/one (and the same )?(category|value)/);
@@ -64,12 +68,19 @@ describe('undefined is not a number', () => {
     expect(percentAgreement(t).value).toBe(100);
   });
   it('AC1 with one category is null unless more categories are declared available', () => {
-    const t = nominal([['a', 'a'], ['a', 'a']]);
+    const t = nominal([
+      ['a', 'a'],
+      ['a', 'a'],
+    ]);
     expect(gwetAC1(t).value).toBeNull();
     expect(gwetAC1(t, { categories: 3 }).value).toBe(1);
   });
   it('no pairable units: every statistic null with a reason', () => {
-    const t = nominal([['a', _], [_, 'b'], [_, _]]);
+    const t = nominal([
+      ['a', _],
+      [_, 'b'],
+      [_, _],
+    ]);
     for (const [name, r] of Object.entries(allStats(t))) {
       expect(r.value, name).toBeNull();
       expect(r.reason, name).toMatch(/nothing to compare/);
@@ -84,13 +95,23 @@ describe('undefined is not a number', () => {
     expect(cohenKappa(t).value).toBe(0);
   });
   it('Cohen drops units missing a value and says how many', () => {
-    const r = cohenKappa(nominal([['a', 'a'], ['b', 'b'], ['a', _], [_, 'b']]));
+    const r = cohenKappa(
+      nominal([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['a', _],
+        [_, 'b'],
+      ]),
+    );
     expect(r.value).toBe(1);
     expect(r.dropped).toBe(2);
     expect(r.units).toBe(2);
   });
   it('percentAllAgree is stricter than pairwise with three coders', () => {
-    const t = nominal([['a', 'a', 'b'], ['a', 'a', 'a']]);
+    const t = nominal([
+      ['a', 'a', 'b'],
+      ['a', 'a', 'a'],
+    ]);
     expect(percentAgreement(t).value).toBeCloseTo(((1 / 3 + 1) / 2) * 100, 12);
     expect(percentAllAgree(t).value).toBe(50);
   });
@@ -98,7 +119,17 @@ describe('undefined is not a number', () => {
 
 describe('validation', () => {
   it('a text value at interval level names the value and the unit row', () => {
-    const msg = thrown(() => krippendorffAlpha({ values: [[1, 2], [3, 'high']], level: 'interval' }), 'invalid_input');
+    const msg = thrown(
+      () =>
+        krippendorffAlpha({
+          values: [
+            [1, 2],
+            [3, 'high'],
+          ],
+          level: 'interval',
+        }),
+      'invalid_input',
+    );
     expect(msg).toMatch(/Unit row 2, coder 2: "high" is not a number/);
   });
   it('negative values at ratio level, NaN anywhere, ragged rows, unknown level', () => {
@@ -114,7 +145,10 @@ describe('validation', () => {
     expect(thrown(() => cohenKappa(nominal([['a', 'b', 'c']])), 'invalid_input')).toMatch(/exactly two coders/);
   });
   it('Brennan–Prediger: q must be ≥ 2 and at least the number of categories seen', () => {
-    const t = nominal([['a', 'b'], ['c', 'c']]);
+    const t = nominal([
+      ['a', 'b'],
+      ['c', 'c'],
+    ]);
     expect(thrown(() => brennanPrediger(t, 1), 'invalid_input')).toMatch(/≥ 2/);
     expect(thrown(() => brennanPrediger(t, 2), 'invalid_input')).toMatch(/used 3 different values/);
     expect(brennanPrediger(t, 4).value).toBeCloseTo((0.5 - 0.25) / 0.75, 12);

@@ -57,11 +57,13 @@ function literal(n: number, coders: CategorizedSpan[][]): { u: number | null; cu
     if (T === 0 || den <= 0) return null;
     let Do = 0;
     let De = 0;
-    ids.forEach((c, a) => ids.forEach((k, b) => {
-      if (a === b) return;
-      Do += l[c]![k]!;
-      De += (T * r[a]! * r[b]!) / den;
-    }));
+    ids.forEach((c, a) =>
+      ids.forEach((k, b) => {
+        if (a === b) return;
+        Do += l[c]![k]!;
+        De += (T * r[a]! * r[b]!) / den;
+      }),
+    );
     return De > 1e-9 ? 1 - Do / De : null;
   };
   const all = [...Array(V).keys()];
@@ -93,10 +95,16 @@ describe('unitized α family: hand-computed', () => {
     expect(r.u.value).toBeCloseTo(13 / 280, 12);
     expect(r.binary.value).toBeCloseTo(31 / 120, 12);
     expect(r.coding.value).toBeCloseTo(0, 12);
-    expect(r.perCategory.map((c) => [c.category, c.value])).toEqual([['x', expect.closeTo(0, 12)], ['y', expect.closeTo(0, 12)]]);
+    expect(r.perCategory.map((c) => [c.category, c.value])).toEqual([
+      ['x', expect.closeTo(0, 12)],
+      ['y', expect.closeTo(0, 12)],
+    ]);
   });
   it('identical codings give 1 for every coefficient', () => {
-    const c = [{ start: 0, end: 5, category: 'x' }, { start: 10, end: 15, category: 'y' }];
+    const c = [
+      { start: 0, end: 5, category: 'x' },
+      { start: 10, end: 15, category: 'y' },
+    ];
     const r = unitizedAlpha(20, [c, c]);
     expect([r.u.value, r.binary.value, r.coding.value]).toEqual([1, 1, 1]);
     expect(r.perCategory.map((p) => p.value)).toEqual([1, 1]);
@@ -115,7 +123,15 @@ describe('unitized α family: hand-computed', () => {
     expect(r.coding.value).toBeNull();
   });
   it('overlapping units of different codes within one coder are rejected (codes must be mutually exclusive)', () => {
-    expect(() => unitizedAlpha(20, [[{ start: 0, end: 10, category: 'x' }, { start: 5, end: 12, category: 'y' }], []])).toThrowError(MarginaliaError);
+    expect(() =>
+      unitizedAlpha(20, [
+        [
+          { start: 0, end: 10, category: 'x' },
+          { start: 5, end: 12, category: 'y' },
+        ],
+        [],
+      ]),
+    ).toThrowError(MarginaliaError);
     expect(() => unitizedAlpha(20, [[]])).toThrowError(/at least two coders/);
   });
   it('pooling documents adds their coincidences; a single document pools to itself', () => {
@@ -158,17 +174,23 @@ describe('unitized α family: properties (fast-check)', () => {
     fc.assert(
       fc.property(caseArb, ([n, coders]) => {
         const a = unitizedAlpha(n, coders);
-        const b = unitizedAlpha(n, coders.map((c) => c.map((s) => ({ ...s, category: rename[s.category]! }))));
+        const b = unitizedAlpha(
+          n,
+          coders.map((c) => c.map((s) => ({ ...s, category: rename[s.category]! }))),
+        );
         for (const k of ['u', 'binary', 'coding'] as const) expect(b[k].value).toBe(a[k].value);
       }),
     );
   });
   it('identical codings give 1 whenever defined, and every value is ≤ 1', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.constant(n), coderArb(n))), ([n, c]) => {
-        const r = unitizedAlpha(n, [c, c, c]);
-        for (const s of [r.u, r.binary, r.coding, ...r.perCategory]) if (s.value !== null) expect(s.value).toBeCloseTo(1, 12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.constant(n), coderArb(n))),
+        ([n, c]) => {
+          const r = unitizedAlpha(n, [c, c, c]);
+          for (const s of [r.u, r.binary, r.coding, ...r.perCategory]) if (s.value !== null) expect(s.value).toBeCloseTo(1, 12);
+        },
+      ),
     );
     fc.assert(
       fc.property(caseArb, ([n, coders]) => {

@@ -49,7 +49,16 @@ describe('DEFAULT_CODEBOOK', () => {
   it('covers the themes of every study', () => {
     const top = DEFAULT_CODEBOOK[0]!.children.map((c) => c.name);
     expect(top).toEqual(
-      expect.arrayContaining(['Rapport', 'Boundaries', 'Discretion', 'Respect', 'No snitching', 'Static security', 'Therapeutic alliance', 'Operational demands']),
+      expect.arrayContaining([
+        'Rapport',
+        'Boundaries',
+        'Discretion',
+        'Respect',
+        'No snitching',
+        'Static security',
+        'Therapeutic alliance',
+        'Operational demands',
+      ]),
     );
     for (const p of [
       'Dynamic security/Rapport/Working relationships',

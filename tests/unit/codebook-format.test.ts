@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  parseCodebookCsv,
-  parseCodebookJson,
-  serializeCodebookCsv,
-  serializeCodebookJson,
-} from '../../shared/codebook/format.js';
+import { parseCodebookCsv, parseCodebookJson, serializeCodebookCsv, serializeCodebookJson } from '../../shared/codebook/format.js';
 import { nameKey, validateCodeName, type CodeSpec } from '../../shared/codebook/tree.js';
 import { parseCsv } from '../../shared/csv.js';
 import { MarginaliaError, type ErrorCode } from '../../shared/errors.js';
@@ -35,8 +30,7 @@ const sample: CodeSpec[] = [
   { name: 'Other', exclusion: 'x', children: [] },
 ];
 
-const doc = (codes: unknown, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: 'marginalia-codebook', version: 1, codes, ...extra });
+const doc = (codes: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'marginalia-codebook', version: 1, codes, ...extra });
 
 describe('JSON code book', () => {
   it('serialises pretty-printed with a fixed key order', () => {
@@ -99,7 +93,9 @@ describe('JSON code book', () => {
     expect(thrown(() => parseCodebookJson(nested({ name: 'C', defintion: 'typo' }), 'cb.json'), 'invalid_input')).toBe(
       'cb.json: code "A/B/C" has unknown field "defintion"',
     );
-    expect(thrown(() => parseCodebookJson(nested({ name: 'C', guid: '' }), 'cb.json'), 'invalid_input')).toMatch(/code "A\/B\/C" has an empty or non-text "guid"/);
+    expect(thrown(() => parseCodebookJson(nested({ name: 'C', guid: '' }), 'cb.json'), 'invalid_input')).toMatch(
+      /code "A\/B\/C" has an empty or non-text "guid"/,
+    );
   });
 
   it('rejects duplicate siblings and duplicate guids', () => {
@@ -111,7 +107,14 @@ describe('JSON code book', () => {
   });
 
   it('refuses to serialise a tree it could not read back', () => {
-    thrown(() => serializeCodebookJson([{ name: 'A', children: [] }, { name: 'A', children: [] }]), 'duplicate');
+    thrown(
+      () =>
+        serializeCodebookJson([
+          { name: 'A', children: [] },
+          { name: 'A', children: [] },
+        ]),
+      'duplicate',
+    );
   });
 });
 
@@ -140,9 +143,7 @@ describe('CSV code book', () => {
 
   it('reads a hand-made file: optional columns, any order, CRLF, missing parents', () => {
     const text = '\uFEFFcolor,Path\r\n#F00,Rapport/Trust\r\n,Rapport\r\n,\r\n';
-    expect(parseCodebookCsv(text, 'cb.csv')).toEqual([
-      { name: 'Rapport', children: [{ name: 'Trust', color: '#ff0000', children: [] }] },
-    ]);
+    expect(parseCodebookCsv(text, 'cb.csv')).toEqual([{ name: 'Rapport', children: [{ name: 'Trust', color: '#ff0000', children: [] }] }]);
   });
 
   it('reports errors with file and row', () => {
@@ -175,10 +176,9 @@ describe('round trips (property)', () => {
         return false;
       }
     });
-  const textArb = fc.option(
-    fc.string({ unit: fc.constantFrom('x', 'ü', ',', '"', '\n', '\r\n', ' ', '🙂', '-'), minLength: 1, maxLength: 12 }),
-    { nil: undefined },
-  );
+  const textArb = fc.option(fc.string({ unit: fc.constantFrom('x', 'ü', ',', '"', '\n', '\r\n', ' ', '🙂', '-'), minLength: 1, maxLength: 12 }), {
+    nil: undefined,
+  });
   const colorArb = fc.option(
     fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map((c) => '#' + c.map((x) => x.toString(16).padStart(2, '0')).join('')),
     { nil: undefined },

@@ -63,10 +63,7 @@ describe('names and paths', () => {
 });
 
 describe('flattenTree', () => {
-  const tree: CodeSpec[] = [
-    leaf('A', { children: [leaf('A1'), leaf('A2', { children: [leaf('A2x')] })] }),
-    leaf('B'),
-  ];
+  const tree: CodeSpec[] = [leaf('A', { children: [leaf('A1'), leaf('A2', { children: [leaf('A2x')] })] }), leaf('B')];
 
   it('lists codes in pre-order with parent, depth and position', () => {
     expect(flattenTree(tree).map(({ path, parentPath, depth, position }) => [path, parentPath, depth, position])).toEqual([
@@ -119,7 +116,11 @@ describe('treeFromPaths', () => {
 
   it('rejects duplicate paths case-insensitively, naming both rows', () => {
     const msg = thrown(
-      () => treeFromPaths([{ path: 'A/B', where: 'cb.csv row 2' }, { path: 'a/ b', where: 'cb.csv row 5' }]),
+      () =>
+        treeFromPaths([
+          { path: 'A/B', where: 'cb.csv row 2' },
+          { path: 'a/ b', where: 'cb.csv row 5' },
+        ]),
       'duplicate',
     );
     expect(msg).toBe('cb.csv row 5: duplicate code path "a/b" (first at cb.csv row 2); paths must be unique, ignoring case');

@@ -109,19 +109,13 @@ describe('readCsvTable', () => {
   });
 
   it('rejects an empty file', () => {
-    expect(csvError(() => readCsvTable('', 'codings.csv', opts)).message).toBe(
-      'codings.csv is empty: expected a header row with path, code',
-    );
+    expect(csvError(() => readCsvTable('', 'codings.csv', opts)).message).toBe('codings.csv is empty: expected a header row with path, code');
     expect(csvError(() => readCsvTable('\uFEFF\r\n\r\n', 'codings.csv', opts)).message).toMatch(/^codings\.csv is empty/);
   });
 
   it('names missing columns', () => {
-    expect(csvError(() => readCsvTable('memo\nx\n', 'codings.csv', opts)).message).toBe(
-      'codings.csv: missing columns "path", "code"',
-    );
-    expect(csvError(() => readCsvTable('path,memo\nx,y\n', 'codings.csv', opts)).message).toBe(
-      'codings.csv: missing column "code"',
-    );
+    expect(csvError(() => readCsvTable('memo\nx\n', 'codings.csv', opts)).message).toBe('codings.csv: missing columns "path", "code"');
+    expect(csvError(() => readCsvTable('path,memo\nx,y\n', 'codings.csv', opts)).message).toBe('codings.csv: missing column "code"');
   });
 
   it('hints when the file is semicolon-separated', () => {
@@ -134,19 +128,13 @@ describe('readCsvTable', () => {
   });
 
   it('rejects a duplicate column', () => {
-    expect(csvError(() => readCsvTable('path,code,Path\n', 'c.csv', opts)).message).toBe(
-      'c.csv: column "path" appears twice in the header',
-    );
+    expect(csvError(() => readCsvTable('path,code,Path\n', 'c.csv', opts)).message).toBe('c.csv: column "path" appears twice in the header');
   });
 
   it('names the row with the wrong number of fields', () => {
     const text = 'path,code\na,b\n"multi\nline",b\nc\n';
-    expect(csvError(() => readCsvTable(text, 'codings.csv', opts)).message).toBe(
-      'codings.csv row 4 (line 5): expected 2 fields, found 1',
-    );
-    expect(csvError(() => readCsvTable('path,code\na,b,c\n', 'codings.csv', opts)).message).toBe(
-      'codings.csv row 2: expected 2 fields, found 3',
-    );
+    expect(csvError(() => readCsvTable(text, 'codings.csv', opts)).message).toBe('codings.csv row 4 (line 5): expected 2 fields, found 1');
+    expect(csvError(() => readCsvTable('path,code\na,b,c\n', 'codings.csv', opts)).message).toBe('codings.csv row 2: expected 2 fields, found 3');
   });
 
   it('passes through an unterminated quote error', () => {
@@ -156,9 +144,7 @@ describe('readCsvTable', () => {
 
 describe('toCsv', () => {
   it('quotes only when needed, with LF endings', () => {
-    const rows = [
-      ['plain', 'with,comma', 'say "hi"', 'two\nlines', 'cr\rhere', ' lead', 'trail ', 'é 😀'],
-    ];
+    const rows = [['plain', 'with,comma', 'say "hi"', 'two\nlines', 'cr\rhere', ' lead', 'trail ', 'é 😀']];
     expect(toCsv(rows)).toBe('plain,"with,comma","say ""hi""","two\nlines","cr\rhere"," lead","trail ",é 😀\n');
   });
 

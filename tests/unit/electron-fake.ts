@@ -27,9 +27,7 @@ export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
   readonly send = vi.fn();
   readonly reload = vi.fn();
-  constructor(
-    readonly mainFrame: { processId: number; routingId: number; url: string } = { processId: 1, routingId: 1, url: 'app://marginalia/index.html' },
-  ) {
+  constructor(readonly mainFrame: { processId: number; routingId: number; url: string } = { processId: 1, routingId: 1, url: 'app://marginalia/index.html' }) {
     super();
   }
   setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {

@@ -16,7 +16,8 @@ import { FakeWebContents } from './electron-fake.js';
 vi.mock('electron', async () => (await import('./electron-fake.js')).fakeElectron());
 
 const contents = () => new FakeWebContents() as unknown as WebContents;
-const eventFrom = (sender: WebContents, frame: { processId: number; routingId: number; url: string } | null) => ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
+const eventFrom = (sender: WebContents, frame: { processId: number; routingId: number; url: string } | null) =>
+  ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
 
 describe('IPC handler table', () => {
   it('registers one handler per contract method and nothing else', () => {

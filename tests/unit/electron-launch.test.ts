@@ -40,7 +40,11 @@ describe('Electron-ABI better-sqlite3', () => {
 
 describe('npm install and Electron', () => {
   it("blocks electron's postinstall download; npm start fetches the binary instead", () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      allowScripts: Record<string, boolean>;
+      devDependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(pkg.allowScripts.electron).toBe(false);
     expect(pkg.devDependencies.electron).toMatch(/^39\.\d+\.\d+$/);
     expect(pkg.scripts.start).toContain('electron/launch/start.ts');

@@ -69,7 +69,11 @@ describe('menu template', () => {
         }
       }
       const edit = submenu(template, 'Edit');
-      for (const role of ['cut', 'copy', 'paste']) expect(edit.some((i) => i.role === role), role).toBe(true);
+      for (const role of ['cut', 'copy', 'paste'])
+        expect(
+          edit.some((i) => i.role === role),
+          role,
+        ).toBe(true);
       expect(submenu(template, 'View').length).toBeGreaterThan(0);
     });
   }

@@ -139,7 +139,11 @@ describe('session', () => {
 });
 
 describe('content security policy', () => {
-  const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+  const directives = new Map(
+    CSP.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 
   it("starts from default-src 'none' and lets scripts come only from our own files", () => {
     expect(CSP.startsWith("default-src 'none'")).toBe(true);

@@ -121,7 +121,9 @@ describe('import circles', () => {
 
   it('the app never loads build tooling: nothing outside electron/launch imports from it', () => {
     const graph = importGraph();
-    const offenders = [...graph].flatMap(([file, targets]) => (file.startsWith('electron/launch/') ? [] : targets.filter((t) => t.startsWith('electron/launch/')).map((t) => `${file} → ${t}`)));
+    const offenders = [...graph].flatMap(([file, targets]) =>
+      file.startsWith('electron/launch/') ? [] : targets.filter((t) => t.startsWith('electron/launch/')).map((t) => `${file} → ${t}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -141,8 +143,19 @@ describe('import circles', () => {
       ['d.ts', []],
       ['e.ts', ['e.ts']],
     ]);
-    expect(findCycles(g).map((c) => c.join(' → ')).sort()).toEqual(['a.ts → b.ts → c.ts → a.ts', 'e.ts → e.ts']);
-    expect(findCycles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+    expect(
+      findCycles(g)
+        .map((c) => c.join(' → '))
+        .sort(),
+    ).toEqual(['a.ts → b.ts → c.ts → a.ts', 'e.ts → e.ts']);
+    expect(
+      findCycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('the parser sees type-only imports, re-exports and import(), and skips comments', () => {

@@ -8,7 +8,13 @@ import { parseFile, parserFor } from '../../electron/services/import/parsers.js'
 const path = (rel: string): string => fileURLToPath(new URL(`../../fixtures/${rel}`, import.meta.url));
 /** A transcript's paragraphs as the importers should give them back. */
 const paragraphsOf = (rel: string): string =>
-  readFileSync(path(rel), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/).map((p) => p.trim()).join('\n\n');
+  readFileSync(path(rel), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .join('\n\n');
 
 describe('parserFor', () => {
   it('maps extensions case-insensitively', () => {
@@ -25,7 +31,7 @@ describe('import of good files', () => {
   it('.docx: same paragraphs as the source transcript, turns detected', async () => {
     const doc = await parseFile(path('formats/co-01.docx'));
     expect(doc.text).toBe(paragraphsOf('transcripts/co-01.txt'));
-    expect(doc.text).toContain('I\'d say the camera tells you what happened and the conversation tells you what\'s about to happen.');
+    expect(doc.text).toContain("I'd say the camera tells you what happened and the conversation tells you what's about to happen.");
     expect(doc.turns).toHaveLength(21);
     expect(new Set(doc.turns.map((t) => t.speaker))).toEqual(new Set(['Interviewer', 'CO Martin']));
     expect(doc.cues).toEqual([]);
@@ -53,7 +59,7 @@ describe('import of good files', () => {
     const doc = await parseFile(path('formats/co-02.pdf'));
     expect(doc.text).toBe(paragraphsOf('transcripts/co-02.txt'));
     expect(doc.text).not.toMatch(/Page \d+ of \d+|Dynamic Security Study/);
-    expect(doc.text).toContain('When someone\'s locked up twenty-three hours a day');
+    expect(doc.text).toContain("When someone's locked up twenty-three hours a day");
     expect(doc.turns).toHaveLength(19);
     expect(new Set(doc.turns.map((t) => t.speaker))).toEqual(new Set(['I', 'R']));
     expect(doc.warnings).toContain('co-02.pdf: dropped 3 page-number line(s)');

@@ -100,19 +100,25 @@ describe('offsets after normalisation', () => {
       speech: fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')),
     });
     fc.assert(
-      fc.property(fc.array(turn, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.boolean(), (turns, eol, bom, blank) => {
-        const source = (bom ? '\uFEFF' : '') + turns.map((t) => `${t.speaker}: ${t.speech}`).join(blank ? eol + eol : eol) + eol;
-        const text = normaliseText(source);
-        const found = detectTurns(text);
-        expect(found.map((t) => t.speaker)).toEqual(turns.map((t) => t.speaker));
-        let from = 0;
-        found.forEach((t, i) => {
-          const line = `${turns[i]!.speaker}: ${turns[i]!.speech}`;
-          expect(t.start).toBe(text.indexOf(line, from));
-          expect(text.slice(t.speechStart, t.end)).toBe(turns[i]!.speech);
-          from = t.end;
-        });
-      }),
+      fc.property(
+        fc.array(turn, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        (turns, eol, bom, blank) => {
+          const source = (bom ? '\uFEFF' : '') + turns.map((t) => `${t.speaker}: ${t.speech}`).join(blank ? eol + eol : eol) + eol;
+          const text = normaliseText(source);
+          const found = detectTurns(text);
+          expect(found.map((t) => t.speaker)).toEqual(turns.map((t) => t.speaker));
+          let from = 0;
+          found.forEach((t, i) => {
+            const line = `${turns[i]!.speaker}: ${turns[i]!.speech}`;
+            expect(t.start).toBe(text.indexOf(line, from));
+            expect(text.slice(t.speechStart, t.end)).toBe(turns[i]!.speech);
+            from = t.end;
+          });
+        },
+      ),
     );
   });
 });

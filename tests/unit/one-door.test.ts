@@ -29,7 +29,6 @@ function importsOf(file: string): string[] {
 
 const FORBIDDEN = /^(electron\/services|db)(\/|\.|$)/;
 
-
 describe('the one door', () => {
   it('no file of the CLI or the Electron shell imports a service or the database layer', () => {
     const files = [...sourceFiles('electron/cli'), ...sourceFiles('electron/main'), 'electron/preload.ts'];

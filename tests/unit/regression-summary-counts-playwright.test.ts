@@ -29,7 +29,17 @@ writeFileSync(
   playwright,
   JSON.stringify({
     stats: { expected: 3, unexpected: 0, flaky: 0, skipped: 1 },
-    suites: [{ specs: [{ title: 'Electron smoke', file: 'electron-smoke.spec.ts', tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'NOT RUN: no Electron binary' }] }] }] }],
+    suites: [
+      {
+        specs: [
+          {
+            title: 'Electron smoke',
+            file: 'electron-smoke.spec.ts',
+            tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'NOT RUN: no Electron binary' }] }],
+          },
+        ],
+      },
+    ],
   }),
 );
 

@@ -61,7 +61,8 @@ describe('the renderer API client', () => {
         else if (/\.tsx?$/.test(name) && !name.endsWith('vite.config.ts')) {
           const text = readFileSync(p, 'utf8');
           for (const m of text.matchAll(/import\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/g)) {
-            if ((m[2]!.endsWith('shared/api/contract.js') || m[2]!.endsWith('shared/api/validate.js') || m[2] === 'zod') && !m[1]) offenders.push(`${relative(ROOT, p)}: ${m[0]}`);
+            if ((m[2]!.endsWith('shared/api/contract.js') || m[2]!.endsWith('shared/api/validate.js') || m[2] === 'zod') && !m[1])
+              offenders.push(`${relative(ROOT, p)}: ${m[0]}`);
           }
         }
       }

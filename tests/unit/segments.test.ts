@@ -18,7 +18,10 @@ describe('segments: the view is cut from the text', () => {
 
   it('tiles the text exactly, and each piece lists exactly the codings covering it (emoji and lines too)', () => {
     const text = 'Officer: trust 👍\nInterviewer: why?\n\nOfficer: respect.';
-    const coding = fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => ({ id: '', start: Math.min(a, b), end: Math.max(a, b) })).filter((c) => c.start < c.end);
+    const coding = fc
+      .tuple(fc.nat(text.length), fc.nat(text.length))
+      .map(([a, b]) => ({ id: '', start: Math.min(a, b), end: Math.max(a, b) }))
+      .filter((c) => c.start < c.end);
     fc.assert(
       fc.property(fc.array(coding, { maxLength: 8 }), (list) => {
         const codings = list.map((c, i) => ({ ...c, id: `c${i}` }));

@@ -116,7 +116,8 @@ describe('parseVtt', () => {
 
 describe('parseSrt', () => {
   it('reads numbered cues with comma milliseconds and Name: prefixes', () => {
-    const srt = '1\n00:00:01,000 --> 00:00:02,000\nSam: Up at six.\n\n2\n00:00:02,500 --> 00:00:04,000\nSam: Breakfast,\nthen work.\n\n3\n00:00:04,000 --> 00:00:05,000\nInterviewer: <i>And</i> then?\n\n4\n00:00:06,000 --> 00:00:07,000\n{\\an8}Music playing\n';
+    const srt =
+      '1\n00:00:01,000 --> 00:00:02,000\nSam: Up at six.\n\n2\n00:00:02,500 --> 00:00:04,000\nSam: Breakfast,\nthen work.\n\n3\n00:00:04,000 --> 00:00:05,000\nInterviewer: <i>And</i> then?\n\n4\n00:00:06,000 --> 00:00:07,000\n{\\an8}Music playing\n';
     const doc = parseSrt(srt, 'b.srt');
     expect(doc.text).toBe('Sam: Up at six. Breakfast, then work.\n\nInterviewer: And then?\n\nMusic playing');
     expect(doc.turns.map((t) => t.speaker)).toEqual(['Sam', 'Interviewer']);
@@ -130,7 +131,9 @@ describe('parseSrt', () => {
 
   it('reads the ip-02.srt fixture: a speakerless preamble, then turns', () => {
     const doc = parseSrt(fixture('ip-02.srt'), 'ip-02.srt');
-    expect(doc.text.startsWith('Transcript IP-02 (Institution A, maximum security). Participant pseudonym: Sam.\n\nInterviewer: Okay, we’re recording.')).toBe(true);
+    expect(doc.text.startsWith('Transcript IP-02 (Institution A, maximum security). Participant pseudonym: Sam.\n\nInterviewer: Okay, we’re recording.')).toBe(
+      true,
+    );
     expect(doc.turns[0]!.start).toBe(doc.text.indexOf('Interviewer:'));
     expect(new Set(doc.turns.map((t) => t.speaker))).toEqual(new Set(['Interviewer', 'Sam']));
     expect(doc.cues[0]).toMatchObject({ start: 0, beginMs: 0 });

@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 import type { CodingView } from '../../shared/api/types.js';
 import { createTranscriptModel, lineAt, transcriptModel } from '../../renderer/transcript/model.js';
 
-const coding = (id: string, start: number, end: number, color = '#336699'): CodingView => ({ guid: id, codeGuid: 'c', code: 'A', color, coderGuid: 'coder-alice', coder: 'Alice', start, end, memo: null });
+const coding = (id: string, start: number, end: number, color = '#336699'): CodingView => ({
+  guid: id,
+  codeGuid: 'c',
+  code: 'A',
+  color,
+  coderGuid: 'coder-alice',
+  coder: 'Alice',
+  start,
+  end,
+  memo: null,
+});
 
 describe('transcript line models', () => {
   const text = 'Interviewer: hello there\nOfficer: 👍 fine\n\nthird line é';
@@ -51,7 +61,9 @@ describe('transcript line models', () => {
         (t, steps) => {
           const model = createTranscriptModel();
           for (const step of steps) {
-            const cs = step.map(([p, q, color], i) => coding(`c${i}`, Math.min(p, q) % (t.length + 1), Math.max(p, q) % (t.length + 1), color)).filter((c) => c.start < c.end);
+            const cs = step
+              .map(([p, q, color], i) => coding(`c${i}`, Math.min(p, q) % (t.length + 1), Math.max(p, q) % (t.length + 1), color))
+              .filter((c) => c.start < c.end);
             expect(model(t, cs)).toEqual(transcriptModel(t, cs));
           }
         },

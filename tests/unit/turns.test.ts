@@ -8,7 +8,12 @@ const speakers = (text: string): string[] => detectTurns(text).map((t) => t.spea
 
 describe('detectTurns: label styles', () => {
   it('reads Name:, NAME:, multi-word and well-known single letters', () => {
-    expect(speakers('Interviewer: Hi.\nCO Martin: Hello.\nInterviewer: Ok.\nCO Martin: Sure.')).toEqual(['Interviewer', 'CO Martin', 'Interviewer', 'CO Martin']);
+    expect(speakers('Interviewer: Hi.\nCO Martin: Hello.\nInterviewer: Ok.\nCO Martin: Sure.')).toEqual([
+      'Interviewer',
+      'CO Martin',
+      'Interviewer',
+      'CO Martin',
+    ]);
     expect(speakers('I: Hi.\nR: Hello.')).toEqual(['I', 'R']);
     expect(speakers('Q: Why?\nA: Because.')).toEqual(['Q', 'A']);
     expect(speakers('INTERVIEWER: Hi.\nPARTICIPANT: Hello.')).toEqual(['INTERVIEWER', 'PARTICIPANT']);

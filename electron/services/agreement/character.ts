@@ -82,7 +82,7 @@ function intervals(perDocument: CharacterCounts[], resamples: number, seed: numb
   const single = perDocument.length < 2 ? 'one document compared: resampling documents cannot show how the value varies' : undefined;
   const interval = (b: typeof kappa): Interval => {
     if (single) return { lower: null, upper: null, reason: single };
-    const reason = b.lower === null ? b.reason ?? 'the statistic was undefined in every resample' : undefined;
+    const reason = b.lower === null ? (b.reason ?? 'the statistic was undefined in every resample') : undefined;
     return { lower: b.lower, upper: b.upper, ...(reason && { reason }) };
   };
   return {
@@ -119,7 +119,12 @@ export function characterReport(session: Session, scope: AgreementScope, options
   });
   const codes: CharacterCodeReport[] = [];
   for (const e of byCode.values()) {
-    codes.push({ code: e.path, documents: e.rows, ...fromAggregate(aggregateCounts(e.counts)), ...(options.ci && { ci: intervals(e.counts, options.ci.resamples, options.ci.seed) }) });
+    codes.push({
+      code: e.path,
+      documents: e.rows,
+      ...fromAggregate(aggregateCounts(e.counts)),
+      ...(options.ci && { ci: intervals(e.counts, options.ci.resamples, options.ci.seed) }),
+    });
   }
   // Overall: per document, the tables of all codes summed, so mean/weighted average documents.
   const byDocument = new Map<number, CharacterCounts[]>();

@@ -105,7 +105,11 @@ function rebuild(action: Action, data: AgreementData, coder: CoderRecord, items:
     }
     if (place.length) {
       const texts = new Map([[cell.document.id, documentText(action.db, cell.document.id)]]);
-      placeCodings(action, place.map((w) => ({ documentId: cell.document.id, codeId: cell.code.id, coderId: coder.id, ...w })), texts);
+      placeCodings(
+        action,
+        place.map((w) => ({ documentId: cell.document.id, codeId: cell.code.id, coderId: coder.id, ...w })),
+        texts,
+      );
     }
   }
   return changed;
@@ -115,7 +119,9 @@ function status(action: Action, data: AgreementData, scope: ConsensusScope, code
   const docIds = new Set(data.documents.map((d) => d.id));
   const codeIds = new Set(data.codes.map((c) => c.id));
   // Decisions outside an explicit --docs/--codes scope are neither counted nor stale.
-  const decisions = decisionsOf(action.db, coder.id).filter((d) => (!scope.documents?.length || docIds.has(d.documentId)) && (!scope.codes?.length || codeIds.has(d.codeId)));
+  const decisions = decisionsOf(action.db, coder.id).filter(
+    (d) => (!scope.documents?.length || docIds.has(d.documentId)) && (!scope.codes?.length || codeIds.has(d.codeId)),
+  );
   const ids = new Set(items.map((i) => i.id));
   const decided = new Set(decisions.map((d) => d.itemId));
   const stale = decisions.filter((d) => !ids.has(d.itemId));
@@ -126,7 +132,15 @@ function status(action: Action, data: AgreementData, scope: ConsensusScope, code
     items: items.length,
     decided: items.filter((i) => decided.has(i.id)).length,
     open: items.filter((i) => !decided.has(i.id)),
-    stale: stale.map((d) => ({ itemId: d.itemId, decision: d.decision, document: documentById(action.db, d.documentId)?.name ?? null, code: paths.get(d.codeId) ?? null, kind: d.kind, start: d.start, end: d.end })),
+    stale: stale.map((d) => ({
+      itemId: d.itemId,
+      decision: d.decision,
+      document: documentById(action.db, d.documentId)?.name ?? null,
+      code: paths.get(d.codeId) ?? null,
+      kind: d.kind,
+      start: d.start,
+      end: d.end,
+    })),
   };
 }
 
@@ -141,16 +155,25 @@ const pairKey = (data: AgreementData) => `${data.coders[0].guid}+${data.coders[1
 export function startConsensus(session: Session, scope: ConsensusScope): StartResult {
   const { data, items } = load(session, scope);
   const name = consensusName(scope);
-  if (data.coders.some((c) => c.name.toLowerCase() === name.toLowerCase())) fail('invalid_input', `the consensus coder cannot be "${name}", one of the two coders compared; choose another --name`);
+  if (data.coders.some((c) => c.name.toLowerCase() === name.toLowerCase()))
+    fail('invalid_input', `the consensus coder cannot be "${name}", one of the two coders compared; choose another --name`);
   return runAction(session.project, session.actor, (action) => {
     const existing = coderByName(action.db, name);
     if (existing && getMeta(action.db, `consensus:${existing.guid}`) !== pairKey(data)) {
-      fail('conflict', `a coder named "${existing.name}" already exists and is not the consensus of ${data.coders[0].name} and ${data.coders[1].name}; choose another --name`);
+      fail(
+        'conflict',
+        `a coder named "${existing.name}" already exists and is not the consensus of ${data.coders[0].name} and ${data.coders[1].name}; choose another --name`,
+      );
     }
     const coder = existing ?? ensureCoder(action, name);
     if (!existing) {
       setMeta(action.db, `consensus:${coder.guid}`, pairKey(data));
-      action.log({ action: 'consensus.start', entity: 'coder', entityGuid: coder.guid, after: { consensus: coder.name, coders: [data.coders[0].guid, data.coders[1].guid] } });
+      action.log({
+        action: 'consensus.start',
+        entity: 'coder',
+        entityGuid: coder.guid,
+        after: { consensus: coder.name, coders: [data.coders[0].guid, data.coders[1].guid] },
+      });
     }
     const cellsRewritten = rebuild(action, data, coder, items);
     return { ...status(action, data, scope, coder, items), created: !existing, cellsRewritten };
@@ -161,7 +184,10 @@ function requireConsensusCoder(action: Action, data: AgreementData, scope: Conse
   const name = consensusName(scope);
   const coder = coderByName(action.db, name);
   if (!coder || getMeta(action.db, `consensus:${coder.guid}`) !== pairKey(data)) {
-    fail('not_found', `no consensus "${name}" of ${data.coders[0].name} and ${data.coders[1].name} yet (start one with: marginalia consensus start PROJECT --coders ${scope.coders.join(',')})`);
+    fail(
+      'not_found',
+      `no consensus "${name}" of ${data.coders[0].name} and ${data.coders[1].name} yet (start one with: marginalia consensus start PROJECT --coders ${scope.coders.join(',')})`,
+    );
   }
   return coder;
 }
@@ -178,13 +204,18 @@ export function decide(session: Session, req: DecideRequest): DecideResult {
   if (!DECISIONS.includes(req.decision)) fail('invalid_input', `unknown decision "${req.decision}" (use ${DECISIONS.join(', ')})`);
   const { data, items } = load(session, req);
   const item = items.find((i) => i.id === req.item.trim());
-  if (!item) fail('not_found', `no open disagreement with id "${req.item}" between ${data.coders[0].name} and ${data.coders[1].name} (list them with: marginalia disagreements PROJECT --coders ${req.coders.join(',')})`);
+  if (!item)
+    fail(
+      'not_found',
+      `no open disagreement with id "${req.item}" between ${data.coders[0].name} and ${data.coders[1].name} (list them with: marginalia disagreements PROJECT --coders ${req.coders.join(',')})`,
+    );
   const doc = data.documents.find((d) => d.guid === item.documentGuid)!;
   const code = data.codes.find((c) => c.guid === item.codeGuid)!;
   let custom: Span | null = null;
   if (req.decision === 'custom') {
     if (!Number.isInteger(req.start) || !Number.isInteger(req.end)) fail('invalid_input', 'a custom decision needs --start and --end (UTF-16 offsets)');
-    if (req.start! < 0 || req.end! > doc.length || req.start! >= req.end!) fail('invalid_input', `${doc.name}: custom span [${req.start},${req.end}) must lie within the document (length ${doc.length}) with start < end`);
+    if (req.start! < 0 || req.end! > doc.length || req.start! >= req.end!)
+      fail('invalid_input', `${doc.name}: custom span [${req.start},${req.end}) must lie within the document (length ${doc.length}) with start < end`);
     custom = { start: req.start!, end: req.end! };
   } else if (req.start !== undefined || req.end !== undefined) {
     fail('invalid_input', '--start and --end only go with --decision custom');
@@ -193,7 +224,14 @@ export function decide(session: Session, req: DecideRequest): DecideResult {
   return runAction(session.project, session.actor, (action) => {
     const coder = requireConsensusCoder(action, data, req);
     const before = decisionByItem(action.db, coder.id, item.id);
-    const fields = { decision: req.decision, customStart: custom?.start ?? null, customEnd: custom?.end ?? null, reason, decidedBy: session.actor, updatedAt: action.at };
+    const fields = {
+      decision: req.decision,
+      customStart: custom?.start ?? null,
+      customEnd: custom?.end ?? null,
+      reason,
+      decidedBy: session.actor,
+      updatedAt: action.at,
+    };
     if (before) {
       updateDecision(action.db, before.id, fields);
       action.log({ action: 'consensus.redecide', entity: 'consensus_decision', entityGuid: before.guid, before, after: { ...before, ...fields } });

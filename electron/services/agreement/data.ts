@@ -96,9 +96,7 @@ export function loadAgreementData(session: Session, scope: AgreementScope): Agre
   const index = codeIndex(db);
   const ordered = [...index.values()];
   const inScope = rows.filter((r) => docIds.has(r.documentId));
-  const codes = scope.codes?.length
-    ? scope.codes.map((p) => requireCode(db, p, index))
-    : ordered.filter((c) => inScope.some((r) => r.codeId === c.id));
+  const codes = scope.codes?.length ? scope.codes.map((p) => requireCode(db, p, index)) : ordered.filter((c) => inScope.some((r) => r.codeId === c.id));
   // One pass over the rows: group spans by code × document.
   const groups = new Map<string, { a: CodedSpan[]; b: CodedSpan[] }>();
   for (const r of inScope) {

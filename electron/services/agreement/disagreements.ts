@@ -17,7 +17,14 @@ import { loadAgreementData, type AgreementData, type AgreementScope, type CodedS
 
 export type { Disagreement, DisagreementKind };
 
-export function disagreementId(parts: { documentGuid: string; codeGuid: string; coders: [string, string]; kind: DisagreementKind; start: number; end: number }): string {
+export function disagreementId(parts: {
+  documentGuid: string;
+  codeGuid: string;
+  coders: [string, string];
+  kind: DisagreementKind;
+  start: number;
+  end: number;
+}): string {
   const key = [parts.documentGuid, parts.codeGuid, parts.coders[0], parts.coders[1], parts.kind, parts.start, parts.end].join('|');
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
@@ -71,7 +78,11 @@ function speakerAt(turns: readonly Turn[], offset: number): string | null {
 /** GUIDs of the codings overlapping `s` (a stretch lies inside the union of that coder's spans). */
 const sources = (spans: readonly CodedSpan[], s: Span) => spans.filter((c) => c.start < s.end && s.start < c.end).flatMap((c) => (c.guid ? [c.guid] : []));
 
-export function listDisagreements(session: Session, scope: AgreementScope, data: AgreementData = loadAgreementData(session, { ...scope, withGuids: true })): Disagreement[] {
+export function listDisagreements(
+  session: Session,
+  scope: AgreementScope,
+  data: AgreementData = loadAgreementData(session, { ...scope, withGuids: true }),
+): Disagreement[] {
   const [a, b] = data.coders;
   const texts = new Map<number, { text: string; starts: number[] }>();
   const out: Disagreement[] = [];
@@ -107,5 +118,7 @@ export function listDisagreements(session: Session, scope: AgreementScope, data:
       }
     }
   }
-  return out.sort((x, y) => x.document.localeCompare(y.document) || x.start - y.start || x.end - y.end || x.code.localeCompare(y.code) || x.kind.localeCompare(y.kind));
+  return out.sort(
+    (x, y) => x.document.localeCompare(y.document) || x.start - y.start || x.end - y.end || x.code.localeCompare(y.code) || x.kind.localeCompare(y.kind),
+  );
 }

@@ -97,7 +97,14 @@ export function tableStatisticOfCsv(csv: string, name: string, req: TableStatReq
   // One comparable unit gives no basis for chance agreement: report it as undefined, not as 0.
   const comparable = table.values.filter((row) => row.filter((v) => v !== null).length >= 2).length;
   if (comparable < 2 && !req.statistic.startsWith('percent')) {
-    return { statistic: req.statistic, level, value: null, reason: `only ${comparable} unit has values from two coders: a chance-corrected statistic needs at least two`, units: comparable, coders };
+    return {
+      statistic: req.statistic,
+      level,
+      value: null,
+      reason: `only ${comparable} unit has values from two coders: a chance-corrected statistic needs at least two`,
+      units: comparable,
+      coders,
+    };
   }
   try {
     r = compute(req, table);
@@ -113,6 +120,16 @@ export function tableStatisticOfCsv(csv: string, name: string, req: TableStatReq
     ...(r.value === null && r.reason && { reason: r.reason }),
     units: typeof r.units === 'number' ? r.units : table.values.length,
     coders,
-    ...(ci && { ci: { lower: ci.lower, upper: ci.upper, level: ci.level, resamples: ci.resamples, seed: ci.seed, resampled: 'units' as const, nullReplicates: ci.nullReplicates } }),
+    ...(ci && {
+      ci: {
+        lower: ci.lower,
+        upper: ci.upper,
+        level: ci.level,
+        resamples: ci.resamples,
+        seed: ci.seed,
+        resampled: 'units' as const,
+        nullReplicates: ci.nullReplicates,
+      },
+    }),
   };
 }

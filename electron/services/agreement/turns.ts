@@ -33,7 +33,10 @@ export function turnsTouched(turns: readonly Turn[], spans: readonly Span[]): bo
 export function turnReport(session: Session, scope: AgreementScope): TurnReport {
   const data = loadAgreementData(session, scope);
   const withTurns = data.documents.filter((d) => data.turnsOf(d.id).length > 0);
-  const excluded = [...data.excluded, ...data.documents.filter((d) => !withTurns.includes(d)).map((d) => ({ document: d.name, reason: 'no speaker turns were detected in it' }))];
+  const excluded = [
+    ...data.excluded,
+    ...data.documents.filter((d) => !withTurns.includes(d)).map((d) => ({ document: d.name, reason: 'no speaker turns were detected in it' })),
+  ];
   const codes: TurnReport['codes'] = [];
   const all: [boolean, boolean][] = [];
   for (const code of data.codes) {

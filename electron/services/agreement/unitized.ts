@@ -30,7 +30,10 @@ function requireExclusive(spans: CategorizedSpan[], coder: string, document: str
   let reach: CategorizedSpan | undefined; // the span reaching furthest right so far
   for (const s of sorted) {
     if (reach && s.start < reach.end && s.category !== reach.category) {
-      fail('invalid_input', `--unitized treats the chosen codes as one variable, so they must not overlap: ${coder} coded "${reach.category}" [${reach.start},${reach.end}) and "${s.category}" [${s.start},${s.end}) in ${document}`);
+      fail(
+        'invalid_input',
+        `--unitized treats the chosen codes as one variable, so they must not overlap: ${coder} coded "${reach.category}" [${reach.start},${reach.end}) and "${s.category}" [${s.start},${s.end}) in ${document}`,
+      );
     }
     if (!reach || s.end > reach.end) reach = s;
   }

@@ -1,6 +1,18 @@
 /** Cases and their attributes from a merged project: added when missing; differing values are conflicts, ours kept. */
 import type { Action } from '../../../db/action.js';
-import { allCaseValues, attributeByName, caseByName, caseValue, insertAttribute, insertCase, listAttributes, listCases, setCaseValue, setSpeakerCase, speakerCasesOf } from '../../../db/queries/cases.js';
+import {
+  allCaseValues,
+  attributeByName,
+  caseByName,
+  caseValue,
+  insertAttribute,
+  insertCase,
+  listAttributes,
+  listCases,
+  setCaseValue,
+  setSpeakerCase,
+  speakerCasesOf,
+} from '../../../db/queries/cases.js';
 import { documentById, listDocuments, setDocumentCase } from '../../../db/queries/documents.js';
 import type { Project } from '../../../db/open.js';
 import { newGuid } from '../../../shared/ids.js';

@@ -14,7 +14,17 @@ import { insertChunks } from '../../../db/queries/chunks.js';
 import { insertCoder, listCoders } from '../../../db/queries/coders.js';
 import { codingByGuid, findCodings, insertCoding } from '../../../db/queries/codings.js';
 import { listCodes } from '../../../db/queries/codes.js';
-import { documentById, documentCues, documentsByHash, documentText, documentTurns, insertCues, insertDocument, insertTurns, listDocuments } from '../../../db/queries/documents.js';
+import {
+  documentById,
+  documentCues,
+  documentsByHash,
+  documentText,
+  documentTurns,
+  insertCues,
+  insertDocument,
+  insertTurns,
+  listDocuments,
+} from '../../../db/queries/documents.js';
 import { insertMemo, listMemos, memoFor } from '../../../db/queries/memos.js';
 import { closeProject, openProject, type Project } from '../../../db/open.js';
 import { MarginaliaError } from '../../../shared/errors.js';
@@ -90,13 +100,26 @@ function carryDocuments(action: Action, other: Project, report: CoderProjectMerg
     }
     if (documentsByHash(action.db, meta.contentHash).length) {
       map.set(d.id, null);
-      report.conflicts.push({ kind: 'document', item: d.name, reason: 'same words as a document here but different spacing, so offsets differ: its codings were not merged' });
+      report.conflicts.push({
+        kind: 'document',
+        item: d.name,
+        reason: 'same words as a document here but different spacing, so offsets differ: its codings were not merged',
+      });
       continue;
     }
     let name = d.name;
     for (let i = 2; listDocuments(action.project).some((x) => x.name.toLowerCase() === name.toLowerCase()); i += 1) name = `${d.name} (${i})`;
     const guidTaken = action.project.sqlite.prepare('SELECT 1 FROM documents WHERE guid = ?').get(meta.guid);
-    const row = { guid: guidTaken ? newGuid() : meta.guid, name, format: meta.format, length: meta.length, contentHash: meta.contentHash, sourceName: meta.sourceName, importedAt: meta.importedAt, caseId: null };
+    const row = {
+      guid: guidTaken ? newGuid() : meta.guid,
+      name,
+      format: meta.format,
+      length: meta.length,
+      contentHash: meta.contentHash,
+      sourceName: meta.sourceName,
+      importedAt: meta.importedAt,
+      caseId: null,
+    };
     const id = insertDocument(action.db, row, text);
     insertTurns(action.db, id, documentTurns(other.db, d.id));
     insertCues(action.db, id, documentCues(other.db, d.id));
@@ -119,7 +142,13 @@ function carryCodes(action: Action, other: Project, report: CoderProjectMergeRep
       continue;
     }
     const parent = c.parentId === null ? null : (map.get(c.parentId) ?? null);
-    const row = insertNewCode(action, parent, c.name, { color: c.color, definition: c.definition, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example }, c.guid);
+    const row = insertNewCode(
+      action,
+      parent,
+      c.name,
+      { color: c.color, definition: c.definition, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example },
+      c.guid,
+    );
     map.set(c.id, row.id);
     report.codes.added.push(c.path);
   }
@@ -152,16 +181,31 @@ function carryCoders(action: Action, other: Project, report: CoderProjectMergeRe
   return map;
 }
 
-function carryCodings(action: Action, other: Project, maps: { docs: Map<number, number | null>; codes: Map<number, number>; coders: Map<number, number> }, report: CoderProjectMergeReport): void {
+function carryCodings(
+  action: Action,
+  other: Project,
+  maps: { docs: Map<number, number | null>; codes: Map<number, number>; coders: Map<number, number> },
+  report: CoderProjectMergeReport,
+): void {
   for (const c of findCodings(other.db, {})) {
     const documentId = maps.docs.get(c.documentId);
     if (!documentId) continue;
     const mapped = { documentId, codeId: maps.codes.get(c.codeId)!, coderId: maps.coders.get(c.coderId)! };
     const existing = codingByGuid(action.db, c.guid);
     if (existing) {
-      const same = existing.documentId === mapped.documentId && existing.codeId === mapped.codeId && existing.coderId === mapped.coderId && existing.start === c.start && existing.end === c.end;
+      const same =
+        existing.documentId === mapped.documentId &&
+        existing.codeId === mapped.codeId &&
+        existing.coderId === mapped.coderId &&
+        existing.start === c.start &&
+        existing.end === c.end;
       if (same) report.codings.skipped += 1;
-      else report.conflicts.push({ kind: 'coding', item: c.guid, reason: 'a coding with this GUID here differs (span, code, coder or document); the one here was kept' });
+      else
+        report.conflicts.push({
+          kind: 'coding',
+          item: c.guid,
+          reason: 'a coding with this GUID here differs (span, code, coder or document); the one here was kept',
+        });
       continue;
     }
     // Inserted as it is: the span-union rule could extend a coding that is already here.
@@ -175,12 +219,24 @@ function carryCodings(action: Action, other: Project, maps: { docs: Map<number, 
   }
 }
 
-function carryMemos(action: Action, other: Project, maps: { docs: Map<number, number | null>; codes: Map<number, number> }, report: CoderProjectMergeReport): void {
+function carryMemos(
+  action: Action,
+  other: Project,
+  maps: { docs: Map<number, number | null>; codes: Map<number, number> },
+  report: CoderProjectMergeReport,
+): void {
   for (const m of listMemos(other.db)) {
     const target = m.targetKind === 'document' ? maps.docs.get(m.targetId) : m.targetKind === 'code' ? maps.codes.get(m.targetId) : undefined;
     if (!target || memoFor(action.db, m.targetKind, target)) continue;
     const guidTaken = action.project.sqlite.prepare('SELECT 1 FROM memos WHERE guid = ?').get(m.guid);
-    insertMemo(action.db, { guid: guidTaken ? newGuid() : m.guid, targetKind: m.targetKind, targetId: target, body: m.body, createdAt: m.createdAt, updatedAt: m.updatedAt });
+    insertMemo(action.db, {
+      guid: guidTaken ? newGuid() : m.guid,
+      targetKind: m.targetKind,
+      targetId: target,
+      body: m.body,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+    });
     action.log({ action: 'merge.memo', entity: 'memo', entityGuid: m.guid, after: m });
     report.memos.added += 1;
   }

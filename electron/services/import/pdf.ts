@@ -49,7 +49,10 @@ function pageLines(items: Item[]): string[] {
   }
   lines.sort((a, b) => b.y - a.y);
   const out: string[] = [];
-  const steps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).sort((a, b) => a - b);
+  const steps = lines
+    .slice(1)
+    .map((l, i) => lines[i]!.y - l.y)
+    .sort((a, b) => a - b);
   const usual = steps[Math.floor(steps.length / 2)] ?? 0;
   lines.forEach((line, i) => {
     // A gap clearly taller than the usual line step is a paragraph break.

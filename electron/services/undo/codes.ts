@@ -54,13 +54,21 @@ function restoreCodes(ctx: UndoContext, rootGuid: string, snap: CodeSnapshot): v
   restoreCodeRows(db, codes);
   const memosByCoding = new Map((snap.memos ?? []).filter((m) => m.targetKind === 'coding').map((m) => [m.targetId, m]));
   // Older log entries have no memo rows: restoreCoding then falls back to the memo text.
-  for (const c of snap.codings) restoreCoding(ctx, { ...c, memoRow: snap.memos ? memosByCoding.get(c.id) ?? null : undefined } as CodingSnapshot, false);
+  for (const c of snap.codings) restoreCoding(ctx, { ...c, memoRow: snap.memos ? (memosByCoding.get(c.id) ?? null) : undefined } as CodingSnapshot, false);
   for (const m of (snap.memos ?? []).filter((m) => m.targetKind === 'code')) {
     if (memoByGuid(db, m.guid)) conflict(ctx, `memo ${m.guid} is already in the project`);
     restoreMemoRow(db, m);
   }
   restoreDecisions(ctx, snap.decisions ?? []);
-  ctx.action.log({ action: 'code.restore', entity: 'code', entityGuid: root.guid, after: codeSnapshot(db, snap.codes.map((c) => c.id)) });
+  ctx.action.log({
+    action: 'code.restore',
+    entity: 'code',
+    entityGuid: root.guid,
+    after: codeSnapshot(
+      db,
+      snap.codes.map((c) => c.id),
+    ),
+  });
 }
 
 export function restoreDecisions(ctx: UndoContext, rows: DecisionRow[]): void {
@@ -103,7 +111,8 @@ const undoMove: Inverse = (ctx, e) => {
   if (!cur) conflict(ctx, 'a code it moved has been deleted since');
   if (cur.parentId !== after.parentId || cur.position !== after.position) conflict(ctx, `code "${cur.name}" has been moved again since`);
   const parentId = before.parentId ?? null;
-  if (parentId !== null && (!codeById(db, parentId) || subtreeIds(db, cur.id).includes(parentId))) conflict(ctx, `the old parent of "${cur.name}" is gone or has moved under it`);
+  if (parentId !== null && (!codeById(db, parentId) || subtreeIds(db, cur.id).includes(parentId)))
+    conflict(ctx, `the old parent of "${cur.name}" is gone or has moved under it`);
   const clash = childByName(db, parentId, cur.name);
   if (clash && clash.id !== cur.id) conflict(ctx, `another code named "${cur.name}" is in its old place now`);
   const renumbered: { guid: string; parentId: number | null; position: number }[] = [];

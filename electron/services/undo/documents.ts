@@ -70,7 +70,7 @@ function restoreDocument(ctx: UndoContext, snap: DocumentSnapshot): void {
   restoreDocumentRows(project, { doc: snap, text: snap.text, turns: snap.turns, cues: snap.cues, speakerCases, chunks: snap.chunks });
   const memos = snap.memos;
   const codingMemos = new Map((memos ?? []).filter((m) => m.targetKind === 'coding').map((m) => [m.targetId, m]));
-  for (const c of snap.codings) restoreCoding(ctx, { ...c, memoRow: memos ? codingMemos.get(c.id) ?? null : undefined } as CodingSnapshot, false);
+  for (const c of snap.codings) restoreCoding(ctx, { ...c, memoRow: memos ? (codingMemos.get(c.id) ?? null) : undefined } as CodingSnapshot, false);
   for (const m of (memos ?? []).filter((m) => m.targetKind === 'document')) {
     if (memoByGuid(db, m.guid)) conflict(ctx, `memo ${m.guid} is already in the project`);
     restoreMemoRow(db, { ...m, targetId: snap.id });
@@ -107,7 +107,13 @@ const undoDocumentCase: Inverse = (ctx, e) => {
   const old = caseId === null ? undefined : caseById(db, caseId);
   if (caseId !== null && !old) conflict(ctx, `the former case of "${cur.name}" has been deleted since`);
   setDocumentCase(db, cur.id, caseId);
-  ctx.action.log({ action: 'document.case', entity: 'document', entityGuid: cur.guid, before: { caseId: cur.caseId }, after: { caseId, caseName: old?.name ?? null } });
+  ctx.action.log({
+    action: 'document.case',
+    entity: 'document',
+    entityGuid: cur.guid,
+    before: { caseId: cur.caseId },
+    after: { caseId, caseName: old?.name ?? null },
+  });
 };
 
 const undoCaseCreate: Inverse = (ctx, e) => {
