@@ -3,13 +3,14 @@
  * the tabs (codings, retrieval, search, memos) on the right. Panels share one Workspace
  * (context.tsx) and re-read when it says something changed.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CodeWithCounts } from '../shared/api/types.js';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeWithCounts, CodingView } from '../shared/api/types.js';
 import type { Span } from '../shared/types.js';
 import { ApiCallError, createApiClient, pickTransport } from './api/client.js';
 import { CodeBookPanel as CodeBookPanelAll } from './codebook/CodeBookPanel.js';
 import { CodePicker } from './coding/CodePicker.js';
 import { CodingsList } from './coding/CodingsList.js';
+import { RemoveOthersCoding } from './coding/RemoveOthersCoding.js';
 import { useCoding } from './coding/useCoding.js';
 import { DocumentsPanel as DocumentsPanelAll } from './documents/DocumentsPanel.js';
 import { MemosPanel as MemosPanelAll } from './memo/MemosPanel.js';
@@ -28,6 +29,9 @@ import { useShortcuts } from './workspace/useShortcuts.js';
 import { useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
 
 const api = createApiClient(pickTransport());
+// Compare coders (its charts bring a charting library) loads on first use, so the coding
+// workspace opens without it.
+const CompareView = lazy(() => import('./compare/CompareView.js').then((m) => ({ default: m.CompareView })));
 // Panels re-render only when their own props change, not on every coding (a long transcript
 // repaints in one frame only if the rest of the page stays still).
 const CodeBookPanel = memo(CodeBookPanelAll);
@@ -41,6 +45,18 @@ const PINS = 9;
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A status line is about the last action: the next click or key press clears it (an error
+  // banner stays until it is dismissed).
+  useEffect(() => {
+    if (!notice) return;
+    const clear = () => setNotice(null);
+    window.addEventListener('pointerdown', clear, { capture: true, once: true });
+    window.addEventListener('keydown', clear, { capture: true, once: true });
+    return () => {
+      window.removeEventListener('pointerdown', clear, { capture: true });
+      window.removeEventListener('keydown', clear, { capture: true });
+    };
+  }, [notice]);
   const [version, setVersion] = useState(0);
   // Items are held by GUID (what the API takes): the remembered coder, the open document, the selected code.
   const [storedCoder, setStoredCoder] = useState(() => localStorage.getItem(CODER_KEY) ?? '');
@@ -56,6 +72,7 @@ export function App() {
   const [marks, setMarks] = useState<{ marks: Span[]; current: Span | null }>({ marks: [], current: null });
   const [code, setCode] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('codings');
+  const [view, setView] = useState<'code' | 'compare'>('code');
   const [dialog, setDialog] = useState<'picker' | 'shortcuts' | null>(null);
   const [finding, setFinding] = useState(false);
   const findInput = useRef<HTMLInputElement>(null);
@@ -164,7 +181,7 @@ export function App() {
     openPicker: () => (selectionNow.current ? setDialog('picker') : setError('Select some text in the transcript first, then choose a code.')),
     applyPinned: (i) => void coding.apply(pinned[i]!),
     inVivo: () => void coding.inVivo(),
-    removeChosen: () => chosen && void coding.remove(chosen).then(() => setChosen(null)),
+    removeChosen: () => chosen && removeCoding(chosen),
     memoChosen: () => {
       setTab('codings');
       // After the tab has rendered; the editor becomes editable once its memo is loaded.
@@ -178,10 +195,21 @@ export function App() {
       setTimeout(() => findInput.current?.focus(), 0);
     },
     tab: setTab,
+    compare: () => setView((v) => (v === 'compare' ? 'code' : 'compare')),
   });
 
   const { remove: removeCodingNow, apply: applyCodeNow } = coding;
-  const removeCoding = useCallback((g: string) => void removeCodingNow(g), [removeCodingNow]);
+  // Another coder's coding is removed only after a confirmation naming whose work it is.
+  const [removing, setRemoving] = useState<CodingView | null>(null);
+  const removeCoding = useCallback(
+    (g: string) => {
+      const c = codings.find((x) => x.guid === g);
+      if (c && c.coderGuid !== coder) return setRemoving(c);
+      if (g === chosen) setChosen(null);
+      void removeCodingNow(g);
+    },
+    [codings, coder, chosen, removeCodingNow],
+  );
   const applyCode = useCallback((c: CodeWithCounts) => void applyCodeNow(c).then((g) => g && setTab('codings')), [applyCodeNow]);
   const blindHidden = !!info?.blind && !info.revealed.some((r) => r.guid === coder);
   return (
@@ -192,6 +220,14 @@ export function App() {
             {info?.name ?? 'Marginalia'}
           </span>
           <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={onChooseCoder} onAddCoder={onAddCoder} />
+          <div className="views" role="group" aria-label="View">
+            <button type="button" aria-pressed={view === 'code'} onClick={() => setView('code')}>
+              Code
+            </button>
+            <button type="button" aria-pressed={view === 'compare'} title="Compare coders (Shift+A)" onClick={() => setView('compare')}>
+              Compare coders
+            </button>
+          </div>
           <div className="history" role="group" aria-label="History">
             <button type="button" onClick={() => void history('history.undo')}>
               Undo
@@ -212,8 +248,13 @@ export function App() {
             </button>
           </div>
         )}
-        <DocumentsPanel docs={docs} open={open} onOpen={onOpen} />
-        <main className="reader" aria-label="Transcript">
+        {view === 'compare' && (
+          <Suspense fallback={<p className="compare meta">Loading Compare coders…</p>}>
+            <CompareView coders={coders} codes={codes} docs={docs} onShowTranscript={() => setView('code')} />
+          </Suspense>
+        )}
+        <DocumentsPanel docs={docs} open={open} onOpen={onOpen} hidden={view !== 'code'} />
+        <main className="reader" aria-label="Transcript" hidden={view !== 'code'}>
           <div className="reader-head">
             <h1>{openName ?? 'No document'}</h1>
             {blindHidden && <span className="badge">Blind: only your codings are shown</span>}
@@ -247,7 +288,7 @@ export function App() {
             current={marks.current}
           />
         </main>
-        <aside className="side" aria-label="Code book and panels">
+        <aside className="side" aria-label="Code book and panels" hidden={view !== 'code'}>
           <section className="codebook" aria-label="Code book panel">
             <CodeBookPanel codes={codes} pinned={pinned} onApply={applyCode} selected={code} onSelect={setCode} canApply={!!selection} />
           </section>
@@ -255,7 +296,7 @@ export function App() {
             tab={tab}
             onTab={setTab}
             panels={{
-              codings: <CodingsList text={text} codings={codings} selected={chosen} onSelect={setChosen} onRemove={removeCoding} />,
+              codings: <CodingsList text={text} turns={content?.turns} codings={codings} selected={chosen} onSelect={setChosen} onRemove={removeCoding} />,
               retrieval: <RetrievalPanel codes={codes} coders={coders} documents={docs} code={code} />,
               search: <SearchPanel />,
               memos: <MemosPanel document={openDoc} code={selectedCode} />,
@@ -266,6 +307,18 @@ export function App() {
           {notice}
         </p>
         {dialog === 'shortcuts' && <ShortcutsSheet onClose={() => setDialog(null)} />}
+        {removing && (
+          <RemoveOthersCoding
+            coding={removing}
+            me={coderName}
+            onCancel={() => setRemoving(null)}
+            onRemove={() => {
+              if (removing.guid === chosen) setChosen(null);
+              setRemoving(null);
+              void removeCodingNow(removing.guid);
+            }}
+          />
+        )}
         {dialog === 'picker' && selection && (
           <CodePicker
             codes={codes}

@@ -14,7 +14,7 @@ export const COMMAND_CHANNEL = 'marginalia:command';
 /** The DOM event the preload dispatches on `window`; `detail` is the command name. */
 export const COMMAND_EVENT = 'marginalia:command';
 
-export const SHELL_COMMANDS = ['undo', 'redo', 'find'] as const;
+export const SHELL_COMMANDS = ['undo', 'redo', 'find', 'compare'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export function isShellCommand(value: unknown): value is ShellCommand {

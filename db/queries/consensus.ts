@@ -23,3 +23,11 @@ export function insertDecision(db: Db, row: typeof consensusDecisions.$inferInse
 export function updateDecision(db: Db, id: number, patch: Partial<typeof consensusDecisions.$inferInsert>): void {
   db.update(consensusDecisions).set(patch).where(eq(consensusDecisions.id, id)).run();
 }
+
+export function decisionByGuid(db: Db, guid: string): DecisionRow | undefined {
+  return db.select().from(consensusDecisions).where(eq(consensusDecisions.guid, guid)).get();
+}
+
+export function deleteDecisionRow(db: Db, id: number): void {
+  db.delete(consensusDecisions).where(eq(consensusDecisions.id, id)).run();
+}

@@ -10,6 +10,7 @@ import type { Handlers } from './handler-types.js';
 import { fail } from '../../shared/errors.js';
 import { analysisHandlers } from './handlers/analysis.js';
 import { exchangeHandlers } from './handlers/exchange.js';
+import { reportExportHandlers } from './handlers/report-export.js';
 import { blindStatus, reveal, setBlind } from '../services/blind.js';
 import { cases } from '../services/cases.js';
 import { codebook, codeDeletionImpact, createCode, deleteCode, mergeCode, moveCode, updateCodeFields } from '../services/codebook.js';
@@ -128,5 +129,6 @@ export function createHandlers(session: Session) {
 
     ...analysisHandlers(session),
     ...exchangeHandlers(session),
+    ...reportExportHandlers(session),
   } satisfies Handlers;
 }

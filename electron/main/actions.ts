@@ -113,6 +113,7 @@ export function createActions(windows: ProjectWindows, actor: string): MenuActio
     undo: send('undo'),
     redo: send('redo'),
     find: send('find'),
+    compareCoders: send('compare'),
     keyboardShortcuts: (win) => info(win, 'Keyboard shortcuts', SHORTCUTS.map(([keys, what]) => `${keys}\t${what}`).join('\n')),
     about: (win) =>
       info(

@@ -20,6 +20,7 @@ export const MENU_ACTIONS = [
   'undo',
   'redo',
   'find',
+  'compareCoders',
   'keyboardShortcuts',
   'about',
 ] as const;
@@ -87,6 +88,8 @@ export function menuTemplate(actions: MenuActions, ctx: MenuContext): Item[] {
   const view: Item = {
     label: 'View',
     submenu: [
+      act('compareCoders', 'Compare Coders', { accelerator: 'Shift+A', registerAccelerator: false }),
+      sep,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

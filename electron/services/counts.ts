@@ -1,6 +1,7 @@
 /** Counts for lists (code tree, coders, documents): grouped in SQL, never by loading codings. */
 import { codingCounts } from '../../db/queries/codings.js';
 import { listCoders } from '../../db/queries/coders.js';
+import { getMeta } from '../../db/queries/meta.js';
 import { codeIndexOf } from './code-index.js';
 import type { Session } from './session.js';
 
@@ -10,13 +11,23 @@ export interface CoderCount {
   guid: string;
   codings: number;
   documents: number;
+  /** A consensus coder: the GUIDs of the two coders it reconciles (A first). */
+  consensusOf?: [string, string];
 }
 
 export function coderCounts(session: Session): CoderCount[] {
   const rows = codingCounts(session.project.db);
   return listCoders(session.project.db).map((c) => {
     const mine = rows.filter((r) => r.coderId === c.id);
-    return { id: c.id, name: c.name, guid: c.guid, codings: mine.reduce((n, r) => n + r.n, 0), documents: new Set(mine.map((r) => r.documentId)).size };
+    const pair = getMeta(session.project.db, `consensus:${c.guid}`)?.split('+');
+    return {
+      id: c.id,
+      name: c.name,
+      guid: c.guid,
+      codings: mine.reduce((n, r) => n + r.n, 0),
+      documents: new Set(mine.map((r) => r.documentId)).size,
+      ...(pair?.length === 2 && { consensusOf: pair as [string, string] }),
+    };
   });
 }
 

@@ -18,7 +18,8 @@ const INTERVIEWER = /^(interviewer|i|\[interviewer\])$/i;
 export async function buildDemoProject(path: string, fixturesDir: string, actor = 'demo'): Promise<Session> {
   const transcripts = join(fixturesDir, 'transcripts');
   const files = readdirSync(transcripts)
-    .filter((f) => /\.(txt|md)$/.test(f) && !f.includes('.expected.') && !f.includes('pdf-like'))
+    // Test-only variants of a transcript (hard-wrapped, PDF-like, expected outputs) would be duplicates.
+    .filter((f) => /\.(txt|md)$/.test(f) && !f.includes('.expected.') && !f.includes('pdf-like') && !f.includes('hard-wrapped'))
     .sort()
     .map((f) => join(transcripts, f));
   const session = initProject(path, { name: 'Dynamic security demo', actor });

@@ -1,10 +1,14 @@
 /** The codings of the open document, in text order; choosing one shows its memo and resize handles. */
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import type { CodingView } from '../../shared/api/types.js';
+import type { Turn } from '../../shared/types.js';
 import { LazyMemoEditor as MemoEditor } from '../memo/LazyMemoEditor.js';
+import { codeName, locator, type Locate } from './where.js';
 
 export interface CodingsListProps {
   text: string;
+  /** The document's speaker turns: a coding is placed by its lines and speaker. */
+  turns?: readonly Turn[];
   codings: readonly CodingView[];
   selected: string | null;
   onSelect(guid: string | null): void;
@@ -17,16 +21,26 @@ const quote = (text: string, c: CodingView) => {
 };
 
 /** The list itself, rendered after the transcript has painted (it can hold thousands of items). */
-const Items = memo(function Items({ text, codings, selected, onSelect, onRemove }: CodingsListProps) {
+const Items = memo(function Items({ text, codings, selected, onSelect, onRemove, where }: CodingsListProps & { where: Locate }) {
   const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end);
   return (
     <ul className="codings" aria-label="Codings">
       {sorted.map((c) => (
         <li key={c.guid} className={c.guid === selected ? 'chosen' : ''}>
           <button type="button" className="coding-pick" aria-pressed={c.guid === selected} onClick={() => onSelect(c.guid === selected ? null : c.guid)}>
-            <span className="swatch" style={{ background: c.color }} /> {c.code} · {c.coder} · [{c.start},{c.end}) “{quote(text, c)}”{c.memo ? ' ✎' : ''}
+            <span className="coding-head">
+              <span className="swatch" style={{ background: c.color }} />
+              <span className="coding-code" title={c.code}>
+                {codeName(c.code)}
+              </span>
+            </span>
+            <span className="meta coding-where">
+              {c.coder} · {where(c)}
+              {c.memo ? ' · ✎ memo' : ''}
+            </span>
+            <span className="coding-quote">“{quote(text, c)}”</span>
           </button>
-          <button type="button" aria-label={`Remove coding ${c.code} ${c.start}-${c.end}`} onClick={() => onRemove(c.guid)}>
+          <button type="button" className="coding-remove" aria-label={`Remove coding ${c.code} ${c.start}-${c.end}`} onClick={() => onRemove(c.guid)}>
             Remove
           </button>
         </li>
@@ -35,16 +49,17 @@ const Items = memo(function Items({ text, codings, selected, onSelect, onRemove 
   );
 });
 
-export function CodingsList({ text, codings, selected, onSelect, onRemove }: CodingsListProps) {
+export function CodingsList({ text, turns, codings, selected, onSelect, onRemove }: CodingsListProps) {
   const later = useDeferredValue(codings);
+  const where = useMemo(() => locator(text, turns), [text, turns]);
   const chosen = codings.find((c) => c.guid === selected);
   return (
     <section aria-label="Codings in this document" className="codings-panel">
       {chosen && !chosen.guid.startsWith('pending-') && (
         <div className="chosen-coding" aria-label="Chosen coding">
           <p>
-            <span className="swatch" style={{ background: chosen.color }} /> <strong>{chosen.code}</strong> · {chosen.coder} · characters {chosen.start}–
-            {chosen.end}
+            <span className="swatch" style={{ background: chosen.color }} /> <strong title={chosen.code}>{codeName(chosen.code)}</strong> · {chosen.coder} ·{' '}
+            {where(chosen)}
           </p>
           <MemoEditor
             key={chosen.guid}
@@ -53,7 +68,7 @@ export function CodingsList({ text, codings, selected, onSelect, onRemove }: Cod
           />
         </div>
       )}
-      <Items text={text} codings={later} selected={selected} onSelect={onSelect} onRemove={onRemove} />
+      <Items text={text} codings={later} selected={selected} onSelect={onSelect} onRemove={onRemove} where={where} />
       {codings.length === 0 && <p className="hint">No codings shown in this document yet.</p>}
     </section>
   );

@@ -15,9 +15,11 @@ export interface DocumentsPanelProps {
   /** GUID of the open document. */
   open: string | null;
   onOpen(guid: string): void;
+  /** Out of view while another view (Compare coders) has the window; it stays mounted. */
+  hidden?: boolean;
 }
 
-export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
+export function DocumentsPanel({ docs, open, onOpen, hidden = false }: DocumentsPanelProps) {
   const { api, changed, notify, report } = useWorkspace();
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [over, setOver] = useState(false);
@@ -30,12 +32,15 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
     const failed: string[] = [];
     let imported = 0;
     let first: string | null = null;
+    // What the import changed or dropped (a reflowed hard wrap, PDF page furniture): said, not hidden.
+    const warnings: string[] = [];
     for (const [i, f] of files.entries()) {
       setProgress({ done: i, total: files.length, file: f.name });
       try {
         const r = await api['documents.import']({ files: [{ name: f.name, base64: await fileToBase64(f) }] });
         imported += r.imported.length;
         first ??= r.imported[0]?.guid ?? null;
+        warnings.push(...r.imported.flatMap((d) => d.warnings));
         for (const s of r.skipped) failed.push(`${s.file}: already imported as ${s.duplicateOf}`);
       } catch (e) {
         failed.push(e instanceof Error ? e.message : String(e));
@@ -43,13 +48,14 @@ export function DocumentsPanel({ docs, open, onOpen }: DocumentsPanelProps) {
     }
     setProgress(null);
     changed();
-    notify(`Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}`);
+    notify(`Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}${warnings.length ? ` · ${warnings.join(' · ')}` : ''}`);
     if (failed.length) report(failed.join(' · '));
     if (first) onOpen(first);
   };
 
   return (
     <nav
+      hidden={hidden}
       className={`documents${over ? ' drop-over' : ''}`}
       aria-label="Documents"
       onDragOver={(e) => {

@@ -28,7 +28,10 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder, onAddCoder
   const { api, coder, coderName, run, changed, notify } = useWorkspace();
   const [adding, setAdding] = useState(false);
   const hidden = !!info?.blind && !info.revealed.some((r) => r.guid === coder);
-  const others = coders.filter((c) => c.guid !== coder);
+  // A consensus coder is shown like any other, but nobody codes as it: its codings follow the decisions.
+  const others = coders.filter((c) => c.guid !== coder && !c.consensusOf);
+  const consensus = coders.filter((c) => c.guid !== coder && c.consensusOf);
+  const codingAs = coders.filter((c) => !c.consensusOf || c.guid === coder);
 
   const setBlind = async (on: boolean) => {
     if ((await run(api['coders.setBlind']({ on }))) === undefined) return;
@@ -63,7 +66,7 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder, onAddCoder
         ) : (
           <select aria-label="Active coder" value={coder} onChange={(e) => (e.target.value === '\u0000new' ? setAdding(true) : onChooseCoder(e.target.value))}>
             {!coder && <option value="">choose…</option>}
-            {coders.map((c) => (
+            {codingAs.map((c) => (
               <option key={c.guid} value={c.guid}>
                 {c.name}
               </option>
@@ -83,6 +86,15 @@ export function CoderBar({ info, coders, show, onShow, onChooseCoder, onAddCoder
               </option>
             ))}
           {!hidden && <option value="all">All coders</option>}
+          {!hidden && consensus.length > 0 && (
+            <optgroup label="Consensus">
+              {consensus.map((c) => (
+                <option key={c.guid} value={`coder:${c.guid}`}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
       <label>

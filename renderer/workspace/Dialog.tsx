@@ -36,7 +36,8 @@ export function Dialog({ title, role = 'dialog', onCancel, initialFocus, fallbac
     const before = document.activeElement as HTMLElement | null;
     const el = box.current!;
     const first = (initialFocus && el.querySelector<HTMLElement>(initialFocus)) || el.querySelector<HTMLElement>(FOCUSABLE) || el;
-    first.focus();
+    // A long dialog (the shortcuts sheet) opens at its top even when its first control is further down.
+    first.focus({ preventScroll: true });
     return () => {
       // After React has removed the dialog, so the restored focus is not taken back by it.
       queueMicrotask(() => {
@@ -63,7 +64,8 @@ export function Dialog({ title, role = 'dialog', onCancel, initialFocus, fallbac
       last.focus();
     } else if (!e.shiftKey && document.activeElement === last) {
       e.preventDefault();
-      first.focus();
+      // A long dialog (the shortcuts sheet) opens at its top even when its first control is further down.
+      first.focus({ preventScroll: true });
     }
   };
 

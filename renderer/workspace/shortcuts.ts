@@ -2,7 +2,7 @@
 export interface Shortcut {
   keys: string;
   what: string;
-  where: 'Anywhere' | 'Transcript' | 'Chosen coding' | 'Code book' | 'Dialogs';
+  where: 'Anywhere' | 'Transcript' | 'Chosen coding' | 'Code book' | 'Dialogs' | 'Disagreement review';
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Shift+Ctrl/Cmd+Z', what: 'Redo', where: 'Anywhere' },
   { keys: 'Ctrl/Cmd+F', what: 'Find in this document', where: 'Anywhere' },
   { keys: 'Enter / Shift+Enter, F3 / Shift+F3', what: 'Next / previous match of Find', where: 'Anywhere' },
+  { keys: 'Shift+A', what: 'Open or close Compare coders (agreement, disagreements, consensus)', where: 'Anywhere' },
   { keys: 'Alt+1 … Alt+4', what: 'Show the Codings, Retrieval, Search or Memos tab', where: 'Anywhere' },
   { keys: 'Tab / Shift+Tab', what: 'Move between panels and controls', where: 'Anywhere' },
   { keys: 'Shift+Arrow keys', what: 'Select text by word (Left/Right) or line (Up/Down); with Alt, by character', where: 'Transcript' },
@@ -33,6 +34,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Alt+Up / Alt+Down', what: 'Move the focused code up or down among its siblings', where: 'Code book' },
   { keys: 'Alt+Left / Alt+Right', what: 'Move the code out one level, or under the code above it', where: 'Code book' },
   { keys: 'Ctrl/Cmd+Enter', what: 'Save the field being edited in the code details', where: 'Code book' },
+  { keys: 'J / K, Down / Up', what: 'Next / previous disagreement', where: 'Disagreement review' },
+  { keys: 'A, B, H, D', what: 'Accept A, accept B, keep both, or drop the current disagreement', where: 'Disagreement review' },
+  {
+    keys: 'S',
+    what: 'Adjust the span: Left / Right move its end by a word, Shift+Left / Right its start; Enter saves, Escape cancels',
+    where: 'Disagreement review',
+  },
+  { keys: 'R', what: 'Write the reason kept with the decision (Enter keeps it)', where: 'Disagreement review' },
+  { keys: 'T', what: 'Show the passage in the transcript', where: 'Disagreement review' },
 ];
 
 /** True when a key press is typing into a field, where single-letter shortcuts must not fire. */

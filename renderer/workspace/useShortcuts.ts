@@ -21,6 +21,8 @@ export interface ShortcutActions {
   redo(): void;
   find(): void;
   tab(t: TabId): void;
+  /** Open or close the Compare coders view. */
+  compare(): void;
 }
 
 export function useShortcuts(actions: ShortcutActions): void {
@@ -51,6 +53,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       }
       if (a.dialogOpen || isTyping(e.target) || mod || e.altKey) return;
       if (e.key === '?') return (a.toggleSheet(), e.preventDefault());
+      if (e.key === 'A' && e.shiftKey) return (a.compare(), e.preventDefault());
       if (e.key === 'Escape' && a.chosen) return a.letGo();
       if (a.chosen && (e.key === 'Delete' || e.key === 'Backspace')) return (a.removeChosen(), e.preventDefault());
       if (a.chosen && k === 'm') return (a.memoChosen(), e.preventDefault());
@@ -66,6 +69,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       if (!isShellCommand(command)) return;
       if (command === 'undo') ref.current.undo();
       else if (command === 'redo') ref.current.redo();
+      else if (command === 'compare') ref.current.compare();
       else ref.current.find();
     };
     window.addEventListener('keydown', onKey);

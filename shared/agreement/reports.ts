@@ -190,6 +190,8 @@ export interface Disagreement {
   codeGuid: string;
   /** onlyA: coder A coded these characters with this code and B did not; onlyB the other way. */
   kind: DisagreementKind;
+  /** The stretch touches text both coded with this code: both marked the passage, with different edges. */
+  boundary: boolean;
   /** Who coded the stretch (the other coder did not). */
   coder: string;
   start: number;
@@ -219,8 +221,28 @@ export interface StaleDecision {
   end: number;
 }
 
+/** A stored decision as the review screen shows it (current and stale alike). */
+export interface DecisionView {
+  itemId: string;
+  documentGuid: string;
+  codeGuid: string;
+  kind: DisagreementKind;
+  /** The stretch as it was when decided. */
+  start: number;
+  end: number;
+  decision: Decision;
+  custom: Span | null;
+  reason: string;
+  decidedBy: string;
+  updatedAt: string;
+  /** The stretch is no longer a disagreement as stored: a coder changed their codings since. */
+  stale: boolean;
+}
+
 export interface ConsensusStatus {
   coder: string;
+  /** The consensus coder's GUID. */
+  coderGuid: string;
   coders: [string, string];
   /** Disagreements in scope, decided and open. */
   items: number;
@@ -228,6 +250,10 @@ export interface ConsensusStatus {
   open: Disagreement[];
   /** Decisions whose stretch is no longer a disagreement (a coder changed their codings since). */
   stale: StaleDecision[];
+  /** Every decision in scope, by document name and then stretch (the disagreements' order). */
+  decisions: DecisionView[];
+  /** When the consensus was last declared finished (ISO time), or null while it is in progress. */
+  finishedAt: string | null;
 }
 
 export interface StartResult extends ConsensusStatus {

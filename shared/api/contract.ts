@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { AGREEMENT_UNITS, DECISIONS, TABLE_STATISTICS } from '../agreement/reports.js';
+import { REPORT_FORMATS, type AgreementExportFile } from '../agreement/export.js';
 import type { ErrorCode } from '../errors.js';
 import type { CodeRecord, CoderRecord } from '../types.js';
 import type * as T from './types.js';
@@ -201,6 +202,20 @@ export const contract = {
     result: result<T.AgreementReport>(),
   },
   /**
+   * The agreement report (the same numbers as agreement.report) with its disagreements, as a file
+   * in `format`: xlsx, csv (UTF-8 with BOM), md or self-contained html; the bytes as base64.
+   */
+  'agreement.export': {
+    args: z.strictObject({
+      ...pairScope,
+      unit: z.enum(AGREEMENT_UNITS, { error: `must be one of ${AGREEMENT_UNITS.join(', ')}` }).optional(),
+      overlap: z.number(need('a number')).gt(0, 'must be more than 0').max(100, 'must be 100 or less').optional(),
+      ci: resampling.optional(),
+      format: z.enum(REPORT_FORMATS, { error: `must be one of ${REPORT_FORMATS.join(', ')}` }),
+    }),
+    result: result<AgreementExportFile>(),
+  },
+  /**
    * A statistic over a units × coders table (header: coder names; empty cell: missing), given as
    * CSV text or as a CSV file on this computer (one of the two). Needs no project.
    */
@@ -232,10 +247,19 @@ export const contract = {
       start: offset.optional(),
       end: offset.optional(),
       reason: text.optional(),
+      /** Leave `open` empty (the caller holds the disagreements). */
+      brief: flag.optional(),
     }),
     result: result<T.DecideResult>(),
   },
-  'consensus.status': { args: z.strictObject({ ...pairScope, name: name.optional() }), result: result<T.ConsensusStatus>() },
+  /** `brief`: leave `open` empty (the caller holds the disagreements). */
+  'consensus.status': { args: z.strictObject({ ...pairScope, name: name.optional(), brief: flag.optional() }), result: result<T.ConsensusStatus>() },
+  /** Declares the consensus finished (its codings brought up to date, the time recorded); clears the undo history. */
+  'consensus.finish': {
+    writes: true,
+    args: z.strictObject({ ...pairScope, name: name.optional(), brief: flag.optional() }),
+    result: result<T.ConsensusStatus>(),
+  },
 
   /** Merges a second coder's project file (a path on this computer) into this one, after a backup. */
   'project.mergeCoderProject': {
@@ -243,12 +267,14 @@ export const contract = {
     args: z.strictObject({ file: z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long') }),
     result: result<T.CoderProjectMergeReport>(),
   },
+  /** The same merge for a file sent by a browser (bytes as base64), written to a temporary file first. */
+  'project.mergeCoderUpload': { writes: true, args: upload, result: result<T.CoderProjectMergeReport>() },
   /** The event log, newest first. */
   'project.log': { args: z.strictObject({ limit: limit.optional() }), result: result<T.ProjectLogView>() },
 
   // Later, in this same object: 'export.*' (themed excerpts, REFI-QDA). Each needs a handler in
   // electron/api/handlers.ts (or handlers/*.ts), and its changes need an inverse in
-  // electron/services/undo/ to be undoable (consensus and coder-project merges are not: they clear the history).
+  // electron/services/undo/ to be undoable (starting a consensus and coder-project merges are not: they clear the history; consensus decisions are).
 } as const;
 
 export type Contract = typeof contract;

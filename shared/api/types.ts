@@ -73,6 +73,8 @@ export interface CodeImpact {
 export interface CoderWithCounts extends CoderRecord {
   codings: number;
   documents: number;
+  /** A consensus coder: the GUIDs of the two coders it reconciles (A first). */
+  consensusOf?: [string, string];
 }
 
 /** One coding as the transcript view draws it. */

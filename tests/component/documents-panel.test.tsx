@@ -55,6 +55,18 @@ describe('DocumentsPanel import', () => {
     expect(onOpen).toHaveBeenCalledWith('d-a.txt');
   });
 
+  it('issue 12, point 11: after an import the new document opens, and what the import changed is said (a reflowed hard wrap)', async () => {
+    const note = 'w.txt: hard-wrapped lines joined into paragraphs (40 line breaks removed, leading spaces dropped); check paragraph breaks';
+    const ws = fakeWorkspace({
+      'documents.import': async () => ({ imported: [{ ...report('w.txt').imported[0]!, warnings: [note] }], skipped: [] }),
+    });
+    const onOpen = vi.fn();
+    renderIn(ws, <DocumentsPanel docs={[]} open={null} onOpen={onOpen} />);
+    fireEvent.change(screen.getByLabelText('Files to import'), { target: { files: [new File(['x'], 'w.txt')] } });
+    await vi.waitFor(() => expect(onOpen).toHaveBeenCalledWith('d-w.txt'));
+    expect(ws.notify).toHaveBeenLastCalledWith(`Imported 1 of 1 file · ${note}`);
+  });
+
   it('encodes large files in chunks (no call-stack overflow) and keeps every byte', async () => {
     const bytes = new Uint8Array(300_000).map((_, i) => (i * 7) % 256);
     const b64 = await fileToBase64(new Blob([bytes]));

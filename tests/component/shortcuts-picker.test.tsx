@@ -26,6 +26,7 @@ function actions(over: Partial<ShortcutActions> = {}): ShortcutActions {
     redo: vi.fn(),
     find: vi.fn(),
     tab: vi.fn(),
+    compare: vi.fn(),
     ...over,
   };
 }
@@ -78,8 +79,17 @@ describe('useShortcuts', () => {
   it("the Electron menu's Undo, Redo and Find arrive as a DOM event; unknown commands are ignored", () => {
     const a = actions();
     render(<Keys a={a} />);
-    for (const detail of ['undo', 'redo', 'find', 'format-disk']) window.dispatchEvent(new CustomEvent(COMMAND_EVENT, { detail }));
-    expect([a.undo, a.redo, a.find].map((f) => (f as ReturnType<typeof vi.fn>).mock.calls.length)).toEqual([1, 1, 1]);
+    for (const detail of ['undo', 'redo', 'find', 'compare', 'format-disk']) window.dispatchEvent(new CustomEvent(COMMAND_EVENT, { detail }));
+    expect([a.undo, a.redo, a.find, a.compare].map((f) => (f as ReturnType<typeof vi.fn>).mock.calls.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('Shift+A opens Compare coders without a selection, but not while typing in a field', () => {
+    const a = actions({ hasSelection: () => false });
+    const { getByLabelText } = render(<Keys a={a} />);
+    key('A', { shiftKey: true });
+    key('A', { shiftKey: true }, getByLabelText('a field'));
+    key('a');
+    expect(a.compare).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -123,8 +133,53 @@ describe('CodePicker', () => {
     render(<CodePicker codes={codes} quote="q" onPick={vi.fn()} onCreate={onCreate} onClose={vi.fn()} />);
     const box = screen.getByRole('combobox', { name: 'Find a code' });
     fireEvent.change(box, { target: { value: 'xyzzy quux' } });
-    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['+ Create code “xyzzy quux” and apply it']);
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(onCreate).toHaveBeenCalledWith('xyzzy quux');
+  });
+
+  // Issue 12, point 1: after a mouse selection the pointer rests where the picker opens; the row
+  // under it became active on hover, so typing "rapport" + Enter applied another code.
+  it('regression: the row under a resting pointer does not take the active row from typing ("rapport" + Enter applied "Communication")', () => {
+    const more = [code('Communication', 'Dynamic security/Communication'), ...codes];
+    const onPick = vi.fn();
+    render(<CodePicker codes={more} quote="q" onPick={onPick} onCreate={vi.fn()} onClose={vi.fn()} />);
+    const box = screen.getByRole('combobox', { name: 'Find a code' });
+    const under = screen.getAllByRole('option')[0]!; // Communication, under the still pointer
+    fireEvent.mouseMove(under, { clientX: 40, clientY: 90 });
+    fireEvent.change(box, { target: { value: 'rapport' } });
+    // The list changed under the pointer: the browser sends mouse events at the same place.
+    fireEvent.mouseMove(screen.getAllByRole('option')[1] ?? under, { clientX: 40, clientY: 90 });
+    expect(screen.getAllByRole('option')[0]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onPick).toHaveBeenCalledWith(more[1]);
+    // A real move of the mouse does choose the row under it.
+    onPick.mockClear();
+    fireEvent.change(box, { target: { value: '' } });
+    const rows = screen.getAllByRole('option');
+    fireEvent.mouseMove(rows[2]!, { clientX: 40, clientY: 120 });
+    expect(rows[2]!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  // Issue 12, point 2: fuzzy matching finds a weak match for anything, so Enter almost never
+  // created the code; a weak match must never be applied without being chosen.
+  it('regression: a weak fuzzy match is not applied on Enter; "Create code" is the first row ("loneliness" → Bonding)', () => {
+    const onPick = vi.fn();
+    const onCreate = vi.fn();
+    const withBonding = [code('Bonding', 'Prisoner code/Bonding', 'ties between people on the unit'), ...codes];
+    render(<CodePicker codes={withBonding} quote="q" onPick={onPick} onCreate={onCreate} onClose={vi.fn()} />);
+    const box = screen.getByRole('combobox', { name: 'Find a code' });
+    fireEvent.change(box, { target: { value: 'loneliness' } });
+    const options = screen.getAllByRole('option');
+    expect(options[0]!.textContent).toContain('Create code “loneliness”');
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onCreate).toHaveBeenCalledWith('loneliness');
+    expect(onPick).not.toHaveBeenCalled();
+    // An exact name is applied, and offers no Create row.
+    fireEvent.change(box, { target: { value: 'bonding' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).not.toContain('+ Create code “bonding” and apply it');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onPick).toHaveBeenCalledWith(withBonding[0]);
   });
 });

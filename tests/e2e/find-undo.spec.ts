@@ -94,6 +94,9 @@ test('the shortcuts sheet opens with ? and closes with Escape; the workspace pas
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(sheet).toBeVisible();
     await expect(sheet).toContainText('Apply pinned code 1 … 9');
+    // Issue 12, point 13: the sheet opens at its top (its Close button is at the bottom).
+    expect(await sheet.evaluate((el) => el.scrollTop)).toBe(0);
+    await expect(sheet.getByRole('heading', { name: 'Anywhere' })).toBeInViewport();
     const withSheet = await new AxeBuilder({ page }).analyze();
     await page.keyboard.press('Escape');
     await expect(sheet).toBeHidden();

@@ -11,6 +11,7 @@ import { buildDemoProject } from '../../electron/services/demo.js';
 import { closeSession } from '../../electron/services/session.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
 import { startWeb } from '../e2e/workspace.js';
+import { compareDashboardShots } from './compare-dashboard.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -67,6 +68,7 @@ try {
     await shot(page, 'codebook-editing');
     await page.close();
   }
+  for (const name of await compareDashboardShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
 } finally {
   await browser.close();
   served.stop();

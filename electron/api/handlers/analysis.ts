@@ -5,7 +5,7 @@
  */
 import { fail } from '../../../shared/errors.js';
 import { characterReport } from '../../services/agreement/character.js';
-import { consensusStatus, decide, startConsensus } from '../../services/agreement/consensus.js';
+import { consensusStatus, decide, finishConsensus, startConsensus } from '../../services/agreement/consensus.js';
 import { listDisagreements } from '../../services/agreement/disagreements.js';
 import { presenceReport } from '../../services/agreement/presence.js';
 import { scopeOfGuids, type ScopeByGuid } from '../../services/agreement/scope-ids.js';
@@ -25,6 +25,7 @@ export type AnalysisMethod =
   | 'consensus.start'
   | 'consensus.decide'
   | 'consensus.status'
+  | 'consensus.finish'
   | 'project.mergeCoderProject'
   | 'project.log';
 
@@ -37,7 +38,11 @@ export const tableStats: Handler<'agreement.stats'> = ({ csv, file, name, statis
 
 export function analysisHandlers(session: Session): { [M in AnalysisMethod]: Handler<M> } {
   const scope = (ids: ScopeByGuid) => scopeOfGuids(session, ids);
-  const named = <A extends ScopeByGuid & { name?: string | undefined }>({ name, ...ids }: A) => ({ ...scope(ids), ...(name && { name }) });
+  const named = <A extends ScopeByGuid & { name?: string | undefined; brief?: boolean | undefined }>({ name, brief, ...ids }: A) => ({
+    ...scope(ids),
+    ...(name && { name }),
+    ...(brief && { brief }),
+  });
   return {
     'agreement.report': ({ unit = 'character', overlap, ci, ...ids }) => {
       // Options one unit reads are refused for the others rather than silently ignored.
@@ -70,6 +75,7 @@ export function analysisHandlers(session: Session): { [M in AnalysisMethod]: Han
         ...(reason !== undefined && { reason }),
       }),
     'consensus.status': (req) => consensusStatus(session, named(req)),
+    'consensus.finish': (req) => finishConsensus(session, named(req)),
     'project.mergeCoderProject': ({ file }) => mergeProject(session, file),
     'project.log': ({ limit }) => projectLog(session, limit ?? 20),
   };

@@ -16,7 +16,7 @@ export const agreement: CommandSpec = {
   group: GROUP,
   args: ['PROJECT'],
   usage:
-    '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--docs NAME,...] [--unitized] [--ci N --seed S] [--csv|--md]',
+    '--coders A,B [--unit character|turn|segment|document] [--overlap 90] [--codes PATH,...] [--docs NAME,...] [--unitized] [--ci N --seed S] [--csv|--md] [--xlsx FILE] [--html FILE]',
   summary: 'Agreement between two coders at a stated unit, with the statistic named for every number',
   details: `Units: character (default; per code × document: counts, percent agreement, Cohen's κ, Krippendorff's |uα,
 and across documents pooled / mean / length-weighted), turn (a speaker turn is coded if any character is),
@@ -24,9 +24,11 @@ segment (MAXQDA-style matches at --overlap percent), document (code used in the 
 --unitized: Krippendorff's u-α, |uα, cu-α and Cu-α over the chosen --codes as one variable.
 --ci N: bootstrap 95% intervals from N resamples of documents (seeded with --seed, default 1).
 Undefined values (0/0, e.g. nobody used the code) are null with a reason, never NaN or 1;
-in the table and --md they print as —(n), with the reasons listed below; --csv gives them in a last column.`,
+in the table and --md they print as —(n), with the reasons listed below; --csv gives them in a last column.
+--xlsx FILE / --html FILE also write the full report (per code, per document, disagreements, undefined values)
+as an Excel workbook (numbers in full precision) or one self-contained HTML page with a chart: the workspace's export.`,
   jsonShape: 'report',
-  calls: ['agreement.report', 'coders.list', 'codebook.list', 'documents.list'],
+  calls: ['agreement.report', 'agreement.export', 'coders.list', 'codebook.list', 'documents.list'],
   options: {
     ...SCOPE_OPTIONS,
     unit: { type: 'string', value: 'UNIT', help: 'character (default), turn, segment or document' },
@@ -36,6 +38,8 @@ in the table and --md they print as —(n), with the reasons listed below; --csv
     seed: { type: 'string', value: 'S', help: 'seed for the bootstrap (default 1)' },
     csv: { type: 'boolean', help: 'print CSV rows instead of a table' },
     md: { type: 'boolean', help: 'print a Markdown table' },
+    xlsx: { type: 'string', value: 'FILE', help: 'also write the report as an Excel workbook' },
+    html: { type: 'string', value: 'FILE', help: 'also write the report as a self-contained HTML page' },
   },
   async run(ctx, { positionals, values }) {
     const c = 'agreement';
@@ -55,12 +59,21 @@ in the table and --md they print as —(n), with the reasons listed below; --csv
     const resamples = optionalInt(values, 'ci', c, 10);
     const seed = optionalInt(values, 'seed', c) ?? 1;
     const door = await ctx.door(positionals[0]!);
-    const report = await door.call('agreement.report', {
+    const req = {
       ...(await pairGuids(door, names)),
-      unit: unitized ? 'unitized' : (unit as 'character'),
+      unit: unitized ? ('unitized' as const) : (unit as 'character'),
       ...(overlap !== undefined && { overlap }),
       ...(resamples && { ci: { resamples, seed } }),
-    });
+    };
+    const report = await door.call('agreement.report', req);
+    // The files come from the same export as the workspace's Report part.
+    for (const format of ['xlsx', 'html'] as const) {
+      const out = str(values, format);
+      if (out === undefined) continue;
+      const file = await door.call('agreement.export', { ...req, format });
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(out, Buffer.from(file.base64, 'base64'));
+    }
     const f = await import('../agreement-format.js');
     const text = flag(values, 'csv') ? f.reportCsv(report) : flag(values, 'md') ? f.reportMarkdown(report) : f.reportText(report);
     return { data: report, text };

@@ -33,6 +33,8 @@ export type { ConsensusStatus, Decision, DecideResult, StaleDecision, StartResul
 export interface ConsensusScope extends AgreementScope {
   /** Name of the consensus coder (default "Consensus (A+B)"). */
   name?: string;
+  /** Leave the open items out of the answer (`open` is empty; there are items − decided): for callers that hold the disagreements already. */
+  brief?: boolean;
 }
 
 export const consensusName = (scope: ConsensusScope) => scope.name?.trim() || `Consensus (${scope.coders[0].trim()}+${scope.coders[1].trim()})`;
@@ -126,12 +128,16 @@ function status(action: Action, data: AgreementData, scope: ConsensusScope, code
   const decided = new Set(decisions.map((d) => d.itemId));
   const stale = decisions.filter((d) => !ids.has(d.itemId));
   const paths = stale.length ? new Map([...codeIndex(action.db).values()].map((c) => [c.id, c.path])) : new Map<number, string>();
+  const docGuids = new Map(data.documents.map((d) => [d.id, d.guid]));
+  const docNames = new Map(data.documents.map((d) => [d.guid, d.name]));
+  const codeGuids = new Map(data.codes.map((c) => [c.id, c.guid]));
   return {
     coder: coder.name,
+    coderGuid: coder.guid,
     coders: [data.coders[0].name, data.coders[1].name],
     items: items.length,
     decided: items.filter((i) => decided.has(i.id)).length,
-    open: items.filter((i) => !decided.has(i.id)),
+    open: scope.brief ? [] : items.filter((i) => !decided.has(i.id)),
     stale: stale.map((d) => ({
       itemId: d.itemId,
       decision: d.decision,
@@ -141,6 +147,24 @@ function status(action: Action, data: AgreementData, scope: ConsensusScope, code
       start: d.start,
       end: d.end,
     })),
+    finishedAt: getMeta(action.db, `consensus-finished:${coder.guid}`) ?? null,
+    decisions: decisions
+      .filter((d) => docGuids.has(d.documentId) && codeGuids.has(d.codeId))
+      .map((d) => ({
+        itemId: d.itemId,
+        documentGuid: docGuids.get(d.documentId)!,
+        codeGuid: codeGuids.get(d.codeId)!,
+        kind: d.kind,
+        start: d.start,
+        end: d.end,
+        decision: d.decision,
+        custom: d.decision === 'custom' ? { start: d.customStart!, end: d.customEnd! } : null,
+        reason: d.reason,
+        decidedBy: d.decidedBy,
+        updatedAt: d.updatedAt,
+        stale: !ids.has(d.itemId),
+      }))
+      .sort((x, y) => docNames.get(x.documentGuid)!.localeCompare(docNames.get(y.documentGuid)!) || x.start - y.start || x.end - y.end),
   };
 }
 
@@ -263,4 +287,26 @@ export function decide(session: Session, req: DecideRequest): DecideResult {
 export function consensusStatus(session: Session, scope: ConsensusScope): ConsensusStatus {
   const { data, items } = load(session, scope);
   return runAction(session.project, session.actor, (action) => status(action, data, scope, requireConsensusCoder(action, data, scope), items));
+}
+
+/**
+ * Declares the consensus finished: brings its codings up to date with every decision and records
+ * when, with how many items were still open (they stay out of the consensus). Deciding again
+ * afterwards is allowed; finishing again records the new time.
+ */
+export function finishConsensus(session: Session, scope: ConsensusScope): ConsensusStatus {
+  const { data, items } = load(session, scope);
+  return runAction(session.project, session.actor, (action) => {
+    const coder = requireConsensusCoder(action, data, scope);
+    rebuild(action, data, coder, items);
+    setMeta(action.db, `consensus-finished:${coder.guid}`, action.at);
+    const s = status(action, data, scope, coder, items);
+    action.log({
+      action: 'consensus.finish',
+      entity: 'coder',
+      entityGuid: coder.guid,
+      after: { consensus: coder.name, items: s.items, decided: s.decided, open: s.open.length, stale: s.stale.length },
+    });
+    return s;
+  });
 }

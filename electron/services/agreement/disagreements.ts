@@ -105,6 +105,8 @@ export function listDisagreements(
           code: cell.code.path,
           codeGuid: cell.code.guid,
           kind,
+          // Touching text both coded: the two coders marked the same passage with other edges.
+          boundary: diff.both.some((x) => x.end === s.start || x.start === s.end),
           coder: kind === 'onlyA' ? a.name : b.name,
           start: s.start,
           end: s.end,

@@ -31,6 +31,7 @@ import { MarginaliaError } from '../../../shared/errors.js';
 import { newGuid } from '../../../shared/ids.js';
 import { insertNewCode } from '../codebook.js';
 import { carryCases } from './cases.js';
+import { refuseSameProject } from './same-project.js';
 import { normalisePath } from '../lookup.js';
 import type { Session } from '../session.js';
 import type { CoderProjectMergeReport } from '../../../shared/api/types.js';
@@ -71,6 +72,7 @@ export function mergeProject(session: Session, otherPath: string): CoderProjectM
     if (realpathSync(otherPath) === realpathSync(session.project.path)) {
       throw new MarginaliaError('invalid_input', `${basename(otherPath)}: this is the open project itself`);
     }
+    refuseSameProject(session.project, other, basename(otherPath));
     report.backup = backupFile(session.project.sqlite, session.project.path, session.project.sqlite.pragma('user_version', { simple: true }) as number);
     runAction(session.project, session.actor, (action) => {
       const docs = carryDocuments(action, other, report);

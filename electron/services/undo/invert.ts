@@ -10,11 +10,12 @@ import { fail, MarginaliaError } from '../../../shared/errors.js';
 import type { Session } from '../session.js';
 import { codeInverses } from './codes.js';
 import { codingInverses } from './codings.js';
+import { consensusInverses } from './consensus.js';
 import { parseEvent, type Inverse, type LoggedEvent, type UndoContext } from './context.js';
 import { documentInverses } from './documents.js';
 import { batchLabel } from './labels.js';
 
-const INVERSES: Record<string, Inverse> = { ...codingInverses, ...codeInverses, ...documentInverses };
+const INVERSES: Record<string, Inverse> = { ...codingInverses, ...codeInverses, ...documentInverses, ...consensusInverses };
 
 /** Marks an undo/redo batch in the audit trail; it changes nothing, so it needs no inverse. */
 const isMarker = (e: LoggedEvent) => e.action === 'history.undo' || e.action === 'history.redo';

@@ -11,6 +11,9 @@ function codeName(db: Db, id: unknown): string {
 
 /** Named after the batch's last event: services log the main change last (after memos, merges, cases). */
 export function batchLabel(db: Db, events: LoggedEvent[]): string {
+  // A decision's batch ends with the consensus codings it rebuilt: name it after the decision.
+  const decision = events.find((e) => e.action === 'consensus.decide' || e.action === 'consensus.redecide' || e.action === 'consensus.undecide');
+  if (decision) return `decide a disagreement (${String((decision.after ?? decision.before ?? {}).decision ?? '')})`;
   const main = [...events].reverse().find((e) => !e.action.startsWith('history.'));
   if (!main) return 'change';
   const b = main.before ?? {};

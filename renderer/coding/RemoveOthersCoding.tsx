@@ -1,0 +1,40 @@
+/**
+ * Removing a coding another coder made is never one stray click: it asks first, naming whose
+ * work it changes. (The coder's own codings go at once; every removal is undoable.)
+ */
+import type { CodingView } from '../../shared/api/types.js';
+import { Dialog } from '../workspace/Dialog.js';
+
+export interface RemoveOthersCodingProps {
+  coding: CodingView;
+  /** The active coder's name. */
+  me: string;
+  onRemove(): void;
+  onCancel(): void;
+}
+
+export function RemoveOthersCoding({ coding, me, onRemove, onCancel }: RemoveOthersCodingProps) {
+  return (
+    <Dialog
+      title={`Remove ${coding.coder}’s coding?`}
+      role="alertdialog"
+      onCancel={onCancel}
+      initialFocus="[data-cancel]"
+      actions={
+        <>
+          <button type="button" data-cancel onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={onRemove}>
+            Remove {coding.coder}’s coding
+          </button>
+        </>
+      }
+    >
+      <p>
+        This “{coding.code}” coding was made by {coding.coder}
+        {me ? `, not by you (${me})` : ''}. Removing it changes {coding.coder}’s work, and their agreement figures with it. Ctrl/Cmd+Z brings it back.
+      </p>
+    </Dialog>
+  );
+}
