@@ -27,6 +27,7 @@ import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
 import { useShortcuts } from './workspace/useShortcuts.js';
 import { useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
+import { shownCoder, whoseShown } from './workspace/whose.js';
 
 const api = createApiClient(pickTransport());
 // Compare coders (its charts bring a charting library) loads on first use, so the coding
@@ -93,7 +94,7 @@ export function App() {
     setMarks({ marks: found ?? [], current: null });
     setFocus(span ? { ...span, nonce: Date.now() } : null);
   }, []);
-  const { info, docs, codes, coders } = useProjectLists({ api, run, version });
+  const { info, docs, codes, coders } = useProjectLists({ api, run, version }, show, storedCoder);
   const active = useMemo(() => activeCoder(coders, storedCoder), [coders, storedCoder]);
   // A name remembered by an older version becomes the coder's GUID, once.
   useEffect(() => {
@@ -290,14 +291,22 @@ export function App() {
         </main>
         <aside className="side" aria-label="Code book and panels" hidden={view !== 'code'}>
           <section className="codebook" aria-label="Code book panel">
-            <CodeBookPanel codes={codes} pinned={pinned} onApply={applyCode} selected={code} onSelect={setCode} canApply={!!selection} />
+            <CodeBookPanel
+              codes={codes}
+              counting={whoseShown(show, coder, coders)}
+              pinned={pinned}
+              onApply={applyCode}
+              selected={code}
+              onSelect={setCode}
+              canApply={!!selection}
+            />
           </section>
           <Tabs
             tab={tab}
             onTab={setTab}
             panels={{
               codings: <CodingsList text={text} turns={content?.turns} codings={codings} selected={chosen} onSelect={setChosen} onRemove={removeCoding} />,
-              retrieval: <RetrievalPanel codes={codes} coders={coders} documents={docs} code={code} />,
+              retrieval: <RetrievalPanel codes={codes} coders={coders} documents={docs} code={code} shown={shownCoder(show, coder)} />,
               search: <SearchPanel />,
               memos: <MemosPanel document={openDoc} code={selectedCode} />,
             }}

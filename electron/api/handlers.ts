@@ -74,8 +74,11 @@ export function createHandlers(session: Session) {
     'documents.deletionImpact': ({ document }) => documentDeletionImpact(session, docName(document)),
     'documents.delete': ({ document }) => deleteDocument(session, docName(document)),
 
-    'codebook.list': () => {
-      const counts = codeCounts(session);
+    'codebook.list': ({ coders, viewer }) => {
+      const counts = codeCounts(session, {
+        ...(coders && { coders: coders.map(coderName) }),
+        ...(viewer !== undefined && { viewer: coderName(viewer) }),
+      });
       return codebook(session).map((c) => ({ ...c, ...(counts.get(c.path) ?? { own: 0, total: 0 }) }));
     },
     'codebook.create': ({ parent, name, ...fields }) => createCode(session, optional(parent ?? undefined, codePath) ?? null, name, fields),

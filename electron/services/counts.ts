@@ -2,7 +2,9 @@
 import { codingCounts } from '../../db/queries/codings.js';
 import { listCoders } from '../../db/queries/coders.js';
 import { getMeta } from '../../db/queries/meta.js';
+import { visibleCoderIds } from './blind.js';
 import { codeIndexOf } from './code-index.js';
+import { requireCoder } from './lookup.js';
 import type { Session } from './session.js';
 
 export interface CoderCount {
@@ -31,10 +33,29 @@ export function coderCounts(session: Session): CoderCount[] {
   });
 }
 
-/** Per code path: its own codings and the total with all its sub-codes. */
-export function codeCounts(session: Session): Map<string, { own: number; total: number }> {
+/** Whose codings a count covers: coder names; under blind coding also who is looking. */
+export interface CountScope {
+  coders?: string[];
+  viewer?: string;
+}
+
+/** The coder ids to count, or undefined for every coder. Unscoped counts cover everyone, as before. */
+function countedCoderIds(session: Session, scope: CountScope): number[] | undefined {
+  if (!scope.coders && scope.viewer === undefined) return undefined;
+  // Nobody's codings (Mine before a coder is chosen): nothing to hide, so no viewer is needed.
+  if (scope.coders?.length === 0) return [];
+  const visible = visibleCoderIds(session, scope.viewer);
+  const asked = scope.coders?.map((n) => requireCoder(session.project.db, n).id);
+  return visible ? (asked ?? visible).filter((id) => visible.includes(id)) : asked;
+}
+
+/** Per code path: its own codings and the total with all its sub-codes (only `scope`'s coders'). */
+export function codeCounts(session: Session, scope: CountScope = {}): Map<string, { own: number; total: number }> {
+  const counted = countedCoderIds(session, scope);
   const own = new Map<number, number>();
-  for (const r of codingCounts(session.project.db)) own.set(r.codeId, (own.get(r.codeId) ?? 0) + r.n);
+  for (const r of codingCounts(session.project.db)) {
+    if (!counted || counted.includes(r.coderId)) own.set(r.codeId, (own.get(r.codeId) ?? 0) + r.n);
+  }
   const codes = codeIndexOf(session.project.db).list;
   const out = new Map<string, { own: number; total: number }>();
   // Codes come parents-first; walk backwards so every child's total is ready before its parent's.

@@ -15,6 +15,8 @@ import { useCodeActions } from './useCodeActions.js';
 
 export interface CodeBookPanelProps {
   codes: CodeWithCounts[];
+  /** Whose codings the counts cover, as the caption says it ("your codings"). Default: all coders'. */
+  counting?: string;
   /** The first nine codes the user pinned to keys 1–9, in key order. */
   pinned: CodeWithCounts[];
   /** Apply this code to the transcript's current selection (click, Enter, or a selection dropped on it). */
@@ -28,7 +30,7 @@ export interface CodeBookPanelProps {
 
 type Open = { kind: 'delete' | 'merge'; node: TreeNode } | null;
 
-export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canApply = true }: CodeBookPanelProps) {
+export function CodeBookPanel({ codes, counting = "all coders' codings", pinned, onApply, selected, onSelect, canApply = true }: CodeBookPanelProps) {
   const actions = useCodeActions();
   const [filter, setFilter] = useState('');
   // Codes by GUID throughout: a rename or move changes paths, never these.
@@ -149,6 +151,9 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
+      <p className="meta cb-counting" data-testid="code-book-counting">
+        Counts: {counting}
+      </p>
       {rows.length === 0 ? (
         <p className="meta">{codes.length === 0 ? 'No codes yet: add one with “New code”.' : 'No code matches the filter.'}</p>
       ) : (
@@ -161,6 +166,7 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
             selected={selected}
             pinned={pinned}
             renaming={renaming}
+            counting={counting}
             onToggle={(n) => setOpen(n, collapsed.has(n.code.guid))}
             onFocusRow={(n) => setFocusGuid(n.code.guid)}
             onClickRow={(n) => {
@@ -195,7 +201,7 @@ export function CodeBookPanel({ codes, pinned, onApply, selected, onSelect, canA
       <p id={`${treeId}-help`} className="sr-only">
         Enter applies the code to the selected text, Space shows its details, F2 renames, Delete deletes, Insert adds a sub-code, Alt+arrows move it.
       </p>
-      {selectedCode && <CodeSheet key={selectedCode.guid} code={selectedCode} actions={actions} onClose={() => onSelect(null)} />}
+      {selectedCode && <CodeSheet key={selectedCode.guid} code={selectedCode} counting={counting} actions={actions} onClose={() => onSelect(null)} />}
       {dialog?.kind === 'delete' && <DeleteDialog code={dialog.node.code} actions={actions} onClose={closeDelete(dialog.node)} fallbackFocus={focusTree} />}
       {dialog?.kind === 'merge' && (
         <MergeDialog

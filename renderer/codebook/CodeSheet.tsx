@@ -17,6 +17,8 @@ const TEXT_FIELDS: { key: TextField; label: string }[] = [
 
 export interface CodeSheetProps {
   code: CodeWithCounts;
+  /** Whose codings the counts cover ("your codings"). Default: all coders'. */
+  counting?: string;
   actions: CodeActions;
   onClose(): void;
 }
@@ -24,7 +26,7 @@ export interface CodeSheetProps {
 /** #rgb and named colours cannot go into <input type=color>; it needs #rrggbb. */
 const asHex = (c: string) => (/^#[0-9a-f]{6}$/i.test(c) ? c : /^#[0-9a-f]{3}$/i.test(c) ? `#${[...c.slice(1)].map((x) => x + x).join('')}` : '#888888');
 
-export function CodeSheet({ code, actions, onClose }: CodeSheetProps) {
+export function CodeSheet({ code, counting = "all coders' codings", actions, onClose }: CodeSheetProps) {
   const [draft, setDraft] = useState(() => fieldsOf(code));
   const titleId = useId();
   // A field changed elsewhere (undo, a rename in the tree) replaces its draft; the others keep what is being typed.
@@ -77,7 +79,7 @@ export function CodeSheet({ code, actions, onClose }: CodeSheetProps) {
         </button>
       </header>
       <p className="meta">
-        {code.own} codings of this code, {code.total} with its sub-codes. Saved when you leave a field or press Ctrl+Enter.
+        Counting {counting}: {code.own} on this code, {code.total} with its sub-codes. Saved when you leave a field or press Ctrl+Enter.
       </p>
       <label>
         Name

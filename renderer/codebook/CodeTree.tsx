@@ -21,6 +21,8 @@ export interface CodeTreeProps {
   selected: string | null;
   pinned: readonly CodeWithCounts[];
   renaming: string | null;
+  /** Whose codings the counts cover ("your codings"), for the counts' tooltip. */
+  counting: string;
   onToggle(node: TreeNode): void;
   onFocusRow(node: TreeNode): void;
   onClickRow(node: TreeNode): void;
@@ -142,7 +144,7 @@ export function CodeTree(props: CodeTreeProps) {
             className="cb-counts"
             aria-hidden="true"
             data-counts={`${code.own}/${code.total}`}
-            title={`${code.own} codings of this code, ${code.total} with its sub-codes`}
+            title={`Counting ${props.counting}: ${code.own} on this code, ${code.total} with its sub-codes`}
           />
           {/* hidden, yet read through aria-describedby; kept out of the row's own text */}
           <span id={`${ids}-desc`} hidden>

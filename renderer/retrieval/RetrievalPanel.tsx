@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CasesView, CodeWithCounts, Named, SegmentView } from '../../shared/api/types.js';
 import { useWorkspace } from '../workspace/context.js';
+import { whoseCodings } from '../workspace/whose.js';
 import { attributeValues, countLine } from './group.js';
 import { RetrievalFilters } from './RetrievalFilters.js';
 import { emptyFilter, segmentsRequest, type RetrievalFilter } from './request.js';
@@ -14,6 +15,8 @@ export interface RetrievalPanelProps {
   documents: readonly Named[];
   /** The GUID of the code to show first (the one selected in the code book). */
   code: string | null;
+  /** The coder (GUID) whose codings the workspace shows ('' = all): the coder filter starts there and follows Show. */
+  shown?: string;
   /** Milliseconds to wait after typing in the quote box before asking again. */
   findDelay?: number;
 }
@@ -29,9 +32,9 @@ function useSettled<T>(value: T, ms: number): T {
   return ms <= 0 ? value : settled;
 }
 
-export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250 }: RetrievalPanelProps) {
-  const { api, run, viewer, version, openDocument } = useWorkspace();
-  const [filter, setFilter] = useState<RetrievalFilter>(() => emptyFilter(code));
+export function RetrievalPanel({ codes, coders, documents, code, shown = '', findDelay = 250 }: RetrievalPanelProps) {
+  const { api, run, viewer, coder: me, version, openDocument } = useWorkspace();
+  const [filter, setFilter] = useState<RetrievalFilter>(() => ({ ...emptyFilter(code), coder: shown }));
   const [cases, setCases] = useState<CasesView>();
   const [segments, setSegments] = useState<SegmentView[] | null>(null);
 
@@ -39,6 +42,8 @@ export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250
   useEffect(() => {
     if (code) setFilter((f) => (f.code === code ? f : { ...f, code }));
   }, [code]);
+  // A new Show sets the coder filter again (it can still be changed here).
+  useEffect(() => setFilter((f) => (f.coder === shown ? f : { ...f, coder: shown })), [shown]);
 
   useEffect(() => {
     let live = true;
@@ -74,7 +79,11 @@ export function RetrievalPanel({ codes, coders, documents, code, findDelay = 250
       <h2>Retrieval</h2>
       <RetrievalFilters filter={filter} onChange={setFilter} codes={codes} coders={coders} documents={documents} attributes={attributes} />
       <p className="retrieval-count" role="status">
-        {!filter.code ? 'Choose a code to see its coded segments.' : segments ? countLine(segments) : 'Loading…'}
+        {!filter.code
+          ? 'Choose a code to see its coded segments.'
+          : segments
+            ? `${countLine(segments)}, counting ${whoseCodings(filter.coder, me, coders)}`
+            : 'Loading…'}
       </p>
       {filter.code && segments && (
         <SegmentList

@@ -4,24 +4,66 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeWithCounts, CoderWithCounts, CodingView, DocumentContentView, DocumentListItem, ProjectInfoView } from '../../shared/api/types.js';
+import { activeCoder } from './active-coder.js';
 import type { Show } from './CoderBar.js';
 import type { Workspace } from './context.js';
 
-export function useProjectLists(ws: Pick<Workspace, 'api' | 'run' | 'version'>) {
+/**
+ * `show` and the remembered coder (`stored`) decide whose codings the code book counts: the same
+ * coders the transcript shows, re-read when Show changes.
+ */
+export function useProjectLists(ws: Pick<Workspace, 'api' | 'run' | 'version'>, show: Show, stored: string) {
   const { api, run, version } = ws;
   const [info, setInfo] = useState<ProjectInfoView | null>(null);
   const [docs, setDocs] = useState<DocumentListItem[]>([]);
   const [codes, setCodes] = useState<CodeWithCounts[]>([]);
   const [coders, setCoders] = useState<CoderWithCounts[]>([]);
+  const scope = (list: readonly CoderWithCounts[]) => {
+    const me = activeCoder(list, stored)?.guid ?? '';
+    const wanted = codersToShow(show, me);
+    return { ...(wanted && { coders: wanted }), ...(me && { viewer: me }) };
+  };
+  // The effects read the latest scope without re-running for it (the key below does that).
+  const scopeNow = useRef(scope);
+  scopeNow.current = scope;
+  // The scope the code book was last read with, so the same one is not asked for twice.
+  const loaded = useRef('');
   useEffect(() => {
-    void run(Promise.all([api['project.info'](), api['documents.list'](), api['codebook.list'](), api['coders.list']()])).then((r) => {
-      if (!r) return;
+    let live = true;
+    const lists = Promise.all([api['project.info'](), api['documents.list'](), api['coders.list']()]);
+    // The code book waits for the coders: who "mine" is comes from them.
+    const withCodes = lists.then(async (r) => {
+      const args = scopeNow.current(r[2]);
+      return [...r, await api['codebook.list'](args), JSON.stringify(args)] as const;
+    });
+    void run(withCodes).then((r) => {
+      if (!live || !r) return;
+      loaded.current = r[4];
       setInfo(r[0]);
       setDocs(r[1]);
-      setCodes(r[2]);
-      setCoders(r[3]);
+      setCoders(r[2]);
+      setCodes(r[3]);
     });
+    return () => {
+      live = false;
+    };
   }, [api, run, version]);
+  const key = JSON.stringify(scope(coders));
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) return void (first.current = false);
+    if (key === loaded.current) return;
+    let live = true;
+    void run(api['codebook.list'](JSON.parse(key))).then((r) => {
+      if (!live || !r) return;
+      loaded.current = key;
+      setCodes(r);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
   return { info, docs, codes, coders };
 }
 

@@ -98,7 +98,14 @@ export const contract = {
   /** The document (or, with `speaker`, that speaker's turns) belongs to case `caseName`, made if new; null: no case. */
   'documents.setCase': { writes: true, args: z.strictObject({ document: guid, caseName: name.nullable(), speaker: name.optional() }), result: result<null>() },
 
-  'codebook.list': { args: none, result: result<T.CodeWithCounts[]>() },
+  /**
+   * Every code with its codings counted: only `coders`' (default: every coder). Under blind coding
+   * pass `viewer` with `coders`: only the codings the viewer may see are counted.
+   */
+  'codebook.list': {
+    args: z.strictObject({ coders: z.array(guid).max(10_000, 'too many coders').optional(), viewer: guid.optional() }),
+    result: result<T.CodeWithCounts[]>(),
+  },
   'codebook.create': { writes: true, args: z.strictObject({ parent: guid.nullable(), name, ...codeFields }), result: result<CodeRecord>() },
   /** Returns the code as it is now (its path changes with its name). */
   'codebook.update': { writes: true, args: z.strictObject({ code: guid, name: name.optional(), ...codeFields }), result: result<CodeRecord>() },

@@ -30,7 +30,7 @@ const LENGTH = 100_000;
 const CODES = 40;
 const PER_CODER = 10_000;
 
-function generate(): { a: Span[][]; b: Span[][] } {
+export function generate(): { a: Span[][]; b: Span[][] } {
   const r = rng(2024);
   const a: Span[][] = Array.from({ length: DOCS * CODES }, () => []);
   const b: Span[][] = Array.from({ length: DOCS * CODES }, () => []);
@@ -51,15 +51,25 @@ function generate(): { a: Span[][]; b: Span[][] } {
   return { a, b };
 }
 
-/** The same data in a real project file, to time the whole report as the CLI runs it. */
-function buildProject(dir: string, a: Span[][], b: Span[][]): Session {
+/**
+ * The same data in a real project file, to time the whole report as the CLI runs it. With
+ * `turnLength`, each document is split into speaker turns of that many characters (the compare
+ * bench needs them for the speaker-turn unit).
+ */
+export function buildProject(dir: string, a: Span[][], b: Span[][], turnLength = 0): Session {
   const session = initProject(join(dir, 'agreement-bench.marginalia'), { empty: true });
   const filler = 'officer inmate trust respect range talk rules '.repeat(Math.ceil(LENGTH / 45)).slice(0, LENGTH);
+  const turns = turnLength
+    ? Array.from({ length: Math.ceil(LENGTH / turnLength) }, (_, t) => {
+        const start = t * turnLength;
+        return { start, end: Math.min(LENGTH, start + turnLength), speaker: t % 2 ? 'Officer' : 'Interviewer', speechStart: start };
+      })
+    : [];
   importParsed(
     session,
     Array.from({ length: DOCS }, (_, d) => ({
       file: `doc-${d}.txt`,
-      doc: { text: `${String(d).padStart(6, '0')}${filler.slice(6)}`, turns: [], cues: [], warnings: [] },
+      doc: { text: `${String(d).padStart(6, '0')}${filler.slice(6)}`, turns, cues: [], warnings: [] },
     })),
   );
   for (let c = 0; c < CODES; c += 1) createCode(session, null, `Code ${c}`);

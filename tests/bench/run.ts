@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agreementBench } from './agreement.js';
 import { cliBench } from './cli.js';
+import { compareBench } from './compare.js';
 import { foundationBench } from './foundation.js';
 import { printTable } from './stats.js';
 import { workspaceBench } from './workspace.js';
@@ -18,6 +19,11 @@ try {
     const w = await workspaceBench(dir);
     printTable('Workspace (2-hour interview, 1,500 codings, headless Chromium)', w.rows);
     for (const n of w.notes) console.log(n);
+  }
+  if (!only || only === 'compare') {
+    const c = await compareBench(dir);
+    printTable('Compare coders (200 documents × 40 codes, 2 × 10,000 codings, headless Chromium)', c.rows);
+    for (const n of c.notes) console.log(n);
   }
   if (!only || only === 'cli') {
     const c = await cliBench(dir);

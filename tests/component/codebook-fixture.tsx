@@ -77,7 +77,7 @@ export function api<O extends Partial<ApiClient>>(overrides: O = {} as O) {
 
 export type PanelCalls = ReturnType<typeof api<object>>;
 
-export function renderPanel(opts: { codes?: CodeWithCounts[]; selected?: string | null; calls?: PanelCalls } = {}) {
+export function renderPanel(opts: { codes?: CodeWithCounts[]; selected?: string | null; calls?: PanelCalls; counting?: string } = {}) {
   const codes = opts.codes ?? sampleCodes();
   const calls = opts.calls ?? api();
   const ws = fakeWorkspace(calls);
@@ -88,6 +88,7 @@ export function renderPanel(opts: { codes?: CodeWithCounts[]; selected?: string 
     return (
       <CodeBookPanel
         codes={codes}
+        {...(opts.counting && { counting: opts.counting })}
         pinned={[codes[1]!, codes[2]!]}
         onApply={onApply}
         selected={selected}

@@ -118,7 +118,7 @@ const lastArgs = (fn: { mock: { calls: unknown[][] } }) => fn.mock.calls.at(-1)!
 describe('RetrievalPanel', () => {
   it('asks for the code chosen in the code book, with sub-codes, and shows the counts', async () => {
     const { segmentsCall } = setup();
-    expect(await screen.findByText('3 segments in 2 documents')).toBeTruthy();
+    expect(await screen.findByText("3 segments in 2 documents, counting all coders' codings")).toBeTruthy();
     expect(segmentsCall).toHaveBeenCalledTimes(1);
     expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true });
   });
@@ -141,7 +141,7 @@ describe('RetrievalPanel', () => {
 
   it('sends each filter as the API expects it', async () => {
     const { segmentsCall } = setup();
-    await screen.findByText('3 segments in 2 documents');
+    await screen.findByText("3 segments in 2 documents, counting all coders' codings");
     fireEvent.click(screen.getByLabelText('Include sub-codes'));
     await waitFor(() => expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: false }));
     // Options show names and paths; what is sent is GUIDs.
@@ -179,7 +179,7 @@ describe('RetrievalPanel', () => {
 
   it('passes the viewer under blind coding', async () => {
     const { segmentsCall } = setup({ viewer: 'u-alice' });
-    await screen.findByText('3 segments in 2 documents');
+    await screen.findByText("3 segments in 2 documents, counting all coders' codings");
     expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true, viewer: 'u-alice' });
   });
 
@@ -192,7 +192,7 @@ describe('RetrievalPanel', () => {
 
   it('asks again when the workspace version moves, and follows a new code from the code book', async () => {
     const { ws, segmentsCall, rerenderIn } = setup();
-    await screen.findByText('3 segments in 2 documents');
+    await screen.findByText("3 segments in 2 documents, counting all coders' codings");
     rerenderIn({ ...ws, version: 1 }, <RetrievalPanel codes={CODES} coders={CODERS} documents={[]} code={RAPPORT} findDelay={0} />);
     await waitFor(() => expect(segmentsCall).toHaveBeenCalledTimes(2));
     rerenderIn({ ...ws, version: 1 }, <RetrievalPanel codes={CODES} coders={CODERS} documents={[]} code={BOUNDARIES} findDelay={0} />);
@@ -209,8 +209,25 @@ describe('RetrievalPanel', () => {
     await waitFor(() => expect(ws.errors).toEqual(['code "Nope" not found']));
     cleanup();
     setup({}, []);
-    expect(await screen.findByText('No segments')).toBeTruthy();
+    expect(await screen.findByText("No segments, counting all coders' codings")).toBeTruthy();
     expect(screen.queryAllByRole('list')).toHaveLength(0);
+  });
+
+  it('starts the coder filter from Show, follows a new Show, and names whose codings it counts', async () => {
+    const segmentsCall = vi.fn(async (_args?: unknown) => SEGMENTS);
+    const ws = fakeWorkspace({ 'retrieval.segments': segmentsCall, 'cases.list': async () => CASES });
+    const at = (shown: string) => <RetrievalPanel codes={CODES} coders={CODERS} documents={DOCS} code={RAPPORT} shown={shown} findDelay={0} />;
+    const r = renderIn(ws, at('u-alice'));
+    expect(await screen.findByText('3 segments in 2 documents, counting your codings')).toBeTruthy();
+    expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true, coders: ['u-alice'] });
+    expect((screen.getByLabelText('Coder') as HTMLSelectElement).value).toBe('u-alice');
+    r.rerenderIn(ws, at('u-bob'));
+    expect(await screen.findByText("3 segments in 2 documents, counting Bob's codings")).toBeTruthy();
+    expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true, coders: ['u-bob'] });
+    // The user may still widen it.
+    fireEvent.change(screen.getByLabelText('Coder'), { target: { value: '' } });
+    expect(await screen.findByText("3 segments in 2 documents, counting all coders' codings")).toBeTruthy();
+    expect(lastArgs(segmentsCall)).toEqual({ code: RAPPORT, descendants: true });
   });
 
   it('asks nothing until a code is chosen', async () => {

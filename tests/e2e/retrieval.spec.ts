@@ -47,7 +47,9 @@ const fixtureRows = (): Row[] =>
       return { document: document!, code: code!, coder: coder!, start: Number(start), end: Number(end) };
     });
 
-const counts = (rows: Row[]) => `${rows.length} segments in ${new Set(rows.map((r) => r.document)).size} documents`;
+/** The count line, which names whose codings it counts (no coder chosen here: Show "Mine" is nobody's yet, so all coders'). */
+const counts = (rows: Row[], whose = "all coders' codings") =>
+  `${rows.length} segments in ${new Set(rows.map((r) => r.document)).size} documents, counting ${whose}`;
 
 const storedQuote = (project: string, document: string, start: number, end: number) => {
   const db = new Database(project, { readonly: true });
@@ -99,13 +101,13 @@ test('filter by code, coder and case attribute, then open a segment scrolled to 
 
   const bob = rows.filter((r) => r.coder === 'Bob');
   await panel.getByLabel('Coder').selectOption('Bob');
-  await expect(panel.getByRole('status')).toHaveText(counts(bob));
+  await expect(panel.getByRole('status')).toHaveText(counts(bob, "Bob's codings"));
 
   // role = officer keeps the two officers' interviews and drops the incarcerated participant's.
   await panel.getByLabel('Case attribute').selectOption('role');
   await panel.getByLabel('Value').selectOption('officer');
   const officers = bob.filter((r) => r.document !== 'ip-01.txt');
-  await expect(panel.getByRole('status')).toHaveText(counts(officers));
+  await expect(panel.getByRole('status')).toHaveText(counts(officers, "Bob's codings"));
   await expect(panel.getByRole('list')).toHaveCount(2);
   await expect(panel.getByRole('list', { name: 'Segments in ip-01.txt' })).toHaveCount(0);
 

@@ -34,7 +34,7 @@ describe('the code index cache', () => {
     for (let i = 0; i < 5; i += 1) {
       requireCodeByGuid(db, a.guid);
       requireCode(db, 'a');
-      h['codebook.list']();
+      h['codebook.list']({});
     }
     await h['coders.add']({ name: 'Alice' });
     requireCodeByGuid(db, a.guid);

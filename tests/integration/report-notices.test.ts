@@ -54,7 +54,7 @@ describe('Report notices', () => {
     const docs = await h['documents.list']();
     expect(docs.find((d) => d.name === 'empty.txt')?.length).toBe(0);
     const report = await h['agreement.report']({ coders: pair });
-    const codes = (await h['codebook.list']()).map((c) => c.path);
+    const codes = (await h['codebook.list']({})).map((c) => c.path);
     const notices = reportNotices(report, docs, ['Alice', 'Bob'], codes);
     expect(notices.find((n) => n.kind === 'unused-codes')?.text).toMatch(/^1 code in scope nobody used in these documents \(Boundaries\): /);
     expect(notices.find((n) => n.kind === 'empty-documents')?.text).toBe(

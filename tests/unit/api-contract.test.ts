@@ -24,7 +24,7 @@ const EXAMPLES: { [M in ApiMethod]: ApiArgs<M> } = {
   'documents.rename': { document: DOC, newName: 'b.txt' },
   'documents.deletionImpact': { document: DOC },
   'documents.delete': { document: DOC },
-  'codebook.list': {},
+  'codebook.list': { coders: [ALICE], viewer: ALICE },
   'codebook.create': { parent: CODE_A, name: 'Rapport', color: '#abcdef', definition: 'd', inclusion: 'i', exclusion: 'e', example: 'x' },
   'codebook.update': { code: CODE_A, name: 'Trust' },
   'codebook.move': { code: CODE_B, parent: null, position: 0 },
