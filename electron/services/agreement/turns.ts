@@ -5,7 +5,7 @@
 import type { TurnReport } from '../../../shared/agreement/reports.js';
 import type { Span, Turn } from '../../../shared/types.js';
 import type { Session } from '../session.js';
-import { binaryStats } from './binary-units.js';
+import { addCounts, binaryStatsFromCounts, countDecision, noCounts } from './binary-units.js';
 import { loadAgreementData, type AgreementScope } from './data.js';
 
 export type { TurnReport };
@@ -38,20 +38,23 @@ export function turnReport(session: Session, scope: AgreementScope): TurnReport 
     ...data.documents.filter((d) => !withTurns.includes(d)).map((d) => ({ document: d.name, reason: 'no speaker turns were detected in it' })),
   ];
   const codes: TurnReport['codes'] = [];
-  const all: [boolean, boolean][] = [];
+  // Each table is kept as its four counts (see binary-units.ts), summed for the pooled rows.
+  const all = noCounts();
+  const compared = new Set(withTurns);
   for (const code of data.codes) {
     const rows: TurnReport['codes'][number]['documents'] = [];
-    const pooled: [boolean, boolean][] = [];
-    for (const cell of data.cells.filter((c) => c.code.id === code.id && withTurns.includes(c.document))) {
+    const pooled = noCounts();
+    for (const cell of data.cells.filter((c) => c.code.id === code.id && compared.has(c.document))) {
       const turns = data.turnsOf(cell.document.id);
       const a = turnsTouched(turns, cell.a);
       const b = turnsTouched(turns, cell.b);
-      const decisions = turns.map((_, i) => [a[i]!, b[i]!] as [boolean, boolean]);
-      pooled.push(...decisions);
-      rows.push({ document: cell.document.name, ...binaryStats(decisions) });
+      const counts = noCounts();
+      for (let i = 0; i < turns.length; i += 1) countDecision(counts, a[i]!, b[i]!);
+      addCounts(pooled, counts);
+      rows.push({ document: cell.document.name, ...binaryStatsFromCounts(counts) });
     }
-    all.push(...pooled);
-    codes.push({ code: code.path, documents: rows, pooled: binaryStats(pooled) });
+    addCounts(all, pooled);
+    codes.push({ code: code.path, documents: rows, pooled: binaryStatsFromCounts(pooled) });
   }
   return {
     unit: 'turn',
@@ -59,7 +62,7 @@ export function turnReport(session: Session, scope: AgreementScope): TurnReport 
     documentsCompared: withTurns.map((d) => d.name),
     excluded,
     codes,
-    overall: { pooled: binaryStats(all) },
+    overall: { pooled: binaryStatsFromCounts(all) },
     labels: TURN_LABELS,
   };
 }
