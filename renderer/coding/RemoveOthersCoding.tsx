@@ -3,7 +3,7 @@
  * work it changes. (The coder's own codings go at once; every removal is undoable.)
  */
 import type { CodingView } from '../../shared/api/types.js';
-import { Dialog } from '../workspace/Dialog.js';
+import { Confirm } from '../workspace/Confirm.js';
 
 export interface RemoveOthersCodingProps {
   coding: CodingView;
@@ -15,26 +15,11 @@ export interface RemoveOthersCodingProps {
 
 export function RemoveOthersCoding({ coding, me, onRemove, onCancel }: RemoveOthersCodingProps) {
   return (
-    <Dialog
-      title={`Remove ${coding.coder}’s coding?`}
-      role="alertdialog"
-      onCancel={onCancel}
-      initialFocus="[data-cancel]"
-      actions={
-        <>
-          <button type="button" data-cancel onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="danger" onClick={onRemove}>
-            Remove {coding.coder}’s coding
-          </button>
-        </>
-      }
-    >
+    <Confirm title={`Remove ${coding.coder}’s coding?`} confirm={`Remove ${coding.coder}’s coding`} onCancel={onCancel} onConfirm={onRemove}>
       <p>
         This “{coding.code}” coding was made by {coding.coder}
         {me ? `, not by you (${me})` : ''}. Removing it changes {coding.coder}’s work, and their agreement figures with it. Ctrl/Cmd+Z brings it back.
       </p>
-    </Dialog>
+    </Confirm>
   );
 }

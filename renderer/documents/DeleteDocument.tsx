@@ -1,7 +1,7 @@
 /** Deleting a document: the confirmation says how many codings go with it; undo brings all back. */
 import { useEffect, useState } from 'react';
 import type { DocumentImpact } from '../../shared/api/types.js';
-import { Dialog } from '../workspace/Dialog.js';
+import { Confirm } from '../workspace/Confirm.js';
 import { useWorkspace } from '../workspace/context.js';
 
 export function DeleteDocument({ document, onClose }: { document: { guid: string; name: string }; onClose(): void }) {
@@ -19,25 +19,10 @@ export function DeleteDocument({ document, onClose }: { document: { guid: string
     changed();
   };
   return (
-    <Dialog
-      title={`Delete ${name}?`}
-      role="alertdialog"
-      onCancel={onClose}
-      initialFocus="[data-cancel]"
-      actions={
-        <>
-          <button type="button" data-cancel onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="danger" onClick={() => void remove()}>
-            Delete document
-          </button>
-        </>
-      }
-    >
+    <Confirm title={`Delete ${name}?`} confirm="Delete document" onCancel={onClose} onConfirm={() => void remove()}>
       <p>
         The transcript and its {impact.codings} coding{impact.codings === 1 ? '' : 's'} (every coder’s) will be removed from the project. Undo brings them back.
       </p>
-    </Dialog>
+    </Confirm>
   );
 }

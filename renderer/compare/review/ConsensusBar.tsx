@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ConsensusStatus } from '../../../shared/agreement/reports.js';
-import { Dialog } from '../../workspace/Dialog.js';
+import { Confirm } from '../../workspace/Confirm.js';
 
 export interface ConsensusBarProps {
   names: { a: string; b: string };
@@ -57,57 +57,34 @@ export function ConsensusBar({ names, total, status, started, busy, onStart, onF
         </>
       )}
       {asking === 'start' && (
-        <Dialog
+        <Confirm
           title="Start the consensus?"
-          role="alertdialog"
+          confirm="Start consensus"
+          confirmClass="rv-primary"
           onCancel={() => setAsking(null)}
-          actions={
-            <>
-              <button type="button" onClick={() => setAsking(null)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="rv-primary"
-                onClick={() => {
-                  setAsking(null);
-                  onStart();
-                }}
-              >
-                Start consensus
-              </button>
-            </>
-          }
+          onConfirm={() => {
+            setAsking(null);
+            onStart();
+          }}
         >
           <p>
             This adds the coder <strong>{consensusName}</strong>. It starts with the text {names.a} and {names.b} coded alike; each of the {total ?? 0}{' '}
             disagreements is then decided here, one by one, and kept with its reason.
           </p>
           <p className="meta">Starting is recorded in the project log and clears the undo history. Each decision after it can be undone.</p>
-        </Dialog>
+        </Confirm>
       )}
       {asking === 'finish' && status && (
-        <Dialog
+        <Confirm
           title="Finish the consensus?"
-          role="alertdialog"
+          confirm="Finish consensus"
+          cancel="Keep reviewing"
+          confirmClass="rv-primary"
           onCancel={() => setAsking(null)}
-          actions={
-            <>
-              <button type="button" onClick={() => setAsking(null)}>
-                Keep reviewing
-              </button>
-              <button
-                type="button"
-                className="rv-primary"
-                onClick={() => {
-                  setAsking(null);
-                  onFinish();
-                }}
-              >
-                Finish consensus
-              </button>
-            </>
-          }
+          onConfirm={() => {
+            setAsking(null);
+            onFinish();
+          }}
         >
           <p>
             {status.decided} of {status.items} disagreements are decided.
@@ -119,7 +96,7 @@ export function ConsensusBar({ names, total, status, started, busy, onStart, onF
             Finishing brings {status.coder}’s codings up to date and records the time in the project log; it clears the undo history. Decisions can still be
             changed later.
           </p>
-        </Dialog>
+        </Confirm>
       )}
     </div>
   );
