@@ -25,6 +25,7 @@ import { CoderPrompt } from './workspace/CoderPrompt.js';
 import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
+import { FileMenu } from './workspace/FileMenu.js';
 import { useShortcuts } from './workspace/useShortcuts.js';
 import { useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
 import { shownCoder, whoseShown } from './workspace/whose.js';
@@ -33,6 +34,7 @@ const api = createApiClient(pickTransport());
 // Compare coders (its charts bring a charting library) loads on first use, so the coding
 // workspace opens without it.
 const CompareView = lazy(() => import('./compare/CompareView.js').then((m) => ({ default: m.CompareView })));
+const AnalysisView = lazy(() => import('./analysis/AnalysisView.js').then((m) => ({ default: m.AnalysisView })));
 // Panels re-render only when their own props change, not on every coding (a long transcript
 // repaints in one frame only if the rest of the page stays still).
 const CodeBookPanel = memo(CodeBookPanelAll);
@@ -73,7 +75,7 @@ export function App() {
   const [marks, setMarks] = useState<{ marks: Span[]; current: Span | null }>({ marks: [], current: null });
   const [code, setCode] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('codings');
-  const [view, setView] = useState<'code' | 'compare'>('code');
+  const [view, setView] = useState<'code' | 'compare' | 'analysis'>('code');
   const [dialog, setDialog] = useState<'picker' | 'shortcuts' | null>(null);
   const [finding, setFinding] = useState(false);
   const findInput = useRef<HTMLInputElement>(null);
@@ -228,7 +230,11 @@ export function App() {
             <button type="button" aria-pressed={view === 'compare'} title="Compare coders (Shift+A)" onClick={() => setView('compare')}>
               Compare coders
             </button>
+            <button type="button" aria-pressed={view === 'analysis'} onClick={() => setView('analysis')}>
+              Analysis
+            </button>
           </div>
+          <FileMenu />
           <div className="history" role="group" aria-label="History">
             <button type="button" onClick={() => void history('history.undo')}>
               Undo
@@ -252,6 +258,11 @@ export function App() {
         {view === 'compare' && (
           <Suspense fallback={<p className="compare meta">Loading Compare coders…</p>}>
             <CompareView coders={coders} codes={codes} docs={docs} onShowTranscript={() => setView('code')} />
+          </Suspense>
+        )}
+        {view === 'analysis' && (
+          <Suspense fallback={<p className="analysis meta">Loading Analysis…</p>}>
+            <AnalysisView />
           </Suspense>
         )}
         <DocumentsPanel docs={docs} open={open} onOpen={onOpen} hidden={view !== 'code'} />

@@ -11,6 +11,12 @@ import { fail } from '../../shared/errors.js';
 import { analysisHandlers } from './handlers/analysis.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { reportExportHandlers } from './handlers/report-export.js';
+import { analysisViewsHandlers } from './handlers/analysis-views.js';
+import { excerptHandlers } from './handlers/excerpts.js';
+import { refiHandlers } from './handlers/refi.js';
+import { safetyHandlers } from './handlers/safety.js';
+import { transcriptEditHandlers } from './handlers/transcript-edit.js';
+import { historyHandlers } from './handlers/history.js';
 import { blindStatus, reveal, setBlind } from '../services/blind.js';
 import { cases } from '../services/cases.js';
 import { codebook, codeDeletionImpact, createCode, deleteCode, mergeCode, moveCode, updateCodeFields } from '../services/codebook.js';
@@ -133,5 +139,11 @@ export function createHandlers(session: Session) {
     ...analysisHandlers(session),
     ...exchangeHandlers(session),
     ...reportExportHandlers(session),
+    ...analysisViewsHandlers(session),
+    ...excerptHandlers(session),
+    ...refiHandlers(session),
+    ...safetyHandlers(session),
+    ...transcriptEditHandlers(session),
+    ...historyHandlers(session),
   } satisfies Handlers;
 }

@@ -18,44 +18,30 @@ import { REPORT_FORMATS, type AgreementExportFile } from '../agreement/export.js
 import type { ErrorCode } from '../errors.js';
 import type { CodeRecord, CoderRecord } from '../types.js';
 import type * as T from './types.js';
-
-/** A phantom marker carrying a result type; it holds nothing at run time. */
-const result = <R>() => undefined as unknown as R;
-
-/** Type errors say what was expected; a missing field says it is required. */
-const need = (what: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : `must be ${what}`) });
-const name = z.string(need('text')).trim().min(1, 'must not be empty').max(500, 'is too long');
-const guid = z.string(need('a GUID')).trim().min(1, 'must not be empty').max(100, 'is too long');
-const offset = z.number(need('a number')).int('must be a whole number').min(0, 'must be 0 or more');
-const text = z.string(need('text')).max(1_000_000, 'is too long');
-const flag = z.boolean(need('true or false'));
-const limit = z.number(need('a number')).int('must be a whole number').min(1, 'must be 1 or more').max(10_000, 'must be 10000 or less');
-const none = z.strictObject({});
-const memoKind = z.enum(['project', 'document', 'code', 'case'], { error: 'must be one of project, document, code, case' });
-const codeFields = {
-  color: z.string(need('a colour')).max(50, 'is too long').optional(),
-  definition: text.optional(),
-  inclusion: text.optional(),
-  exclusion: text.optional(),
-  example: text.optional(),
-};
-/** Base64 of a file up to the import limit (50 MB), with room for the encoding. */
-const upload = z.strictObject({ name, base64: z.string(need('base64 text')).max(70_000_000, 'is over the 50 MB import limit') });
-/** A table or code book handed over as text (its file read by the caller); the services' 50 MB table limit. */
-const tableText = z.string(need('text')).max(60_000_000, 'is over the 50 MB limit for tables');
-/** A path on this computer (callers on this computer only: the CLI, the Electron menu). */
-const filePath = z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long');
-/** Two coders compared (A first, B second), optionally only some codes and documents; all GUIDs. */
-const pairScope = {
-  coders: z.tuple([guid, guid], { error: 'must be two coder GUIDs, A first' }),
-  codes: z.array(guid).max(10_000, 'too many codes').optional(),
-  documents: z.array(guid).max(100_000, 'too many documents').optional(),
-};
-/** Bootstrap resampling, seeded so the same call gives the same interval. */
-const resampling = z.strictObject({
-  resamples: z.number(need('a number')).int('must be a whole number').min(10, 'must be 10 or more').max(100_000, 'must be 100000 or less'),
-  seed: z.number(need('a number')).int('must be a whole number').min(0, 'must be 0 or more'),
-});
+import {
+  codeFields,
+  filePath,
+  flag,
+  guid,
+  limit,
+  memoKind,
+  name,
+  need,
+  none,
+  offset,
+  pairScope,
+  resampling,
+  result,
+  tableText,
+  text,
+  upload,
+} from './schema-parts.js';
+import { analysisMethods } from './methods/analysis.js';
+import { excerptMethods } from './methods/excerpts.js';
+import { refiMethods } from './methods/refi.js';
+import { safetyMethods } from './methods/safety.js';
+import { transcriptEditMethods } from './methods/transcript-edit.js';
+import { historyMethods } from './methods/history.js';
 
 /**
  * One entry per method: `args` (the zod schema), `result` (a phantom type), and `writes: true`
@@ -279,9 +265,15 @@ export const contract = {
   /** The event log, newest first. */
   'project.log': { args: z.strictObject({ limit: limit.optional() }), result: result<T.ProjectLogView>() },
 
-  // Later, in this same object: 'export.*' (themed excerpts, REFI-QDA). Each needs a handler in
-  // electron/api/handlers.ts (or handlers/*.ts), and its changes need an inverse in
-  // electron/services/undo/ to be undoable (starting a consensus and coder-project merges are not: they clear the history; consensus decisions are).
+  // Each feature's methods live in their own list (shared/api/methods/*.ts), spread in here. Each
+  // method needs a handler in electron/api/handlers.ts (or handlers/*.ts), and its changes need an
+  // inverse in electron/services/undo/ to be undoable.
+  ...analysisMethods,
+  ...excerptMethods,
+  ...refiMethods,
+  ...safetyMethods,
+  ...transcriptEditMethods,
+  ...historyMethods,
 } as const;
 
 export type Contract = typeof contract;
