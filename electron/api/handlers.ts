@@ -14,6 +14,7 @@ import { reportExportHandlers } from './handlers/report-export.js';
 import { analysisViewsHandlers } from './handlers/analysis-views.js';
 import { excerptHandlers } from './handlers/excerpts.js';
 import { refiHandlers } from './handlers/refi.js';
+import { refiImportHandlers } from './handlers/refi-import.js';
 import { safetyHandlers } from './handlers/safety.js';
 import { transcriptEditHandlers } from './handlers/transcript-edit.js';
 import { historyHandlers } from './handlers/history.js';
@@ -142,6 +143,7 @@ export function createHandlers(session: Session) {
     ...analysisViewsHandlers(session),
     ...excerptHandlers(session),
     ...refiHandlers(session),
+    ...refiImportHandlers(session),
     ...safetyHandlers(session),
     ...transcriptEditHandlers(session),
     ...historyHandlers(session),

@@ -39,6 +39,7 @@ import {
 import { analysisMethods } from './methods/analysis.js';
 import { excerptMethods } from './methods/excerpts.js';
 import { refiMethods } from './methods/refi.js';
+import { refiImportMethods } from './methods/refi-import.js';
 import { safetyMethods } from './methods/safety.js';
 import { transcriptEditMethods } from './methods/transcript-edit.js';
 import { historyMethods } from './methods/history.js';
@@ -271,6 +272,7 @@ export const contract = {
   ...analysisMethods,
   ...excerptMethods,
   ...refiMethods,
+  ...refiImportMethods,
   ...safetyMethods,
   ...transcriptEditMethods,
   ...historyMethods,
