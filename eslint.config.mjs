@@ -63,6 +63,13 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  {
+    // The CLI's entry and what it needs before the bundle runs are CommonJS (no ES-module loader at start-up).
+    name: 'commonjs',
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { name: 'renderer-globals', files: ['renderer/**'], ignores: ['renderer/vite.config.ts'], languageOptions: { globals: { ...globals.browser } } },
   { name: 'tests-globals', files: ['tests/**'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {

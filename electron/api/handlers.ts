@@ -8,16 +8,16 @@
 import { basename } from 'node:path';
 import type { Handlers } from './handler-types.js';
 import { fail } from '../../shared/errors.js';
-import { analysisHandlers } from './handlers/analysis.js';
+import { ANALYSIS_METHODS } from './handlers/analysis-methods.js';
 import { exchangeHandlers } from './handlers/exchange.js';
-import { reportExportHandlers } from './handlers/report-export.js';
-import { analysisViewsHandlers } from './handlers/analysis-views.js';
-import { excerptHandlers } from './handlers/excerpts.js';
-import { refiHandlers } from './handlers/refi.js';
-import { refiImportHandlers } from './handlers/refi-import.js';
-import { safetyHandlers } from './handlers/safety.js';
-import { transcriptEditHandlers } from './handlers/transcript-edit.js';
-import { historyHandlers } from './handlers/history.js';
+import { lazyGroup, methodsOf } from './lazy-handlers.js';
+import { analysisMethods } from '../../shared/api/methods/analysis.js';
+import { excerptMethods } from '../../shared/api/methods/excerpts.js';
+import { historyMethods } from '../../shared/api/methods/history.js';
+import { refiImportMethods } from '../../shared/api/methods/refi-import.js';
+import { refiMethods } from '../../shared/api/methods/refi.js';
+import { safetyMethods } from '../../shared/api/methods/safety.js';
+import { transcriptEditMethods } from '../../shared/api/methods/transcript-edit.js';
 import { blindStatus, reveal, setBlind } from '../services/blind.js';
 import { cases } from '../services/cases.js';
 import { codebook, codeDeletionImpact, createCode, deleteCode, mergeCode, moveCode, updateCodeFields } from '../services/codebook.js';
@@ -137,15 +137,16 @@ export function createHandlers(session: Session) {
     'history.redo': () => redo(session),
     'history.state': () => historyState(session),
 
-    ...analysisHandlers(session),
     ...exchangeHandlers(session),
-    ...reportExportHandlers(session),
-    ...analysisViewsHandlers(session),
-    ...excerptHandlers(session),
-    ...refiHandlers(session),
-    ...refiImportHandlers(session),
-    ...safetyHandlers(session),
-    ...transcriptEditHandlers(session),
-    ...historyHandlers(session),
+    // Each feature below loads on its first call (see lazy-handlers.ts).
+    ...lazyGroup(session, ANALYSIS_METHODS, () => import('./handlers/analysis.js').then((m) => m.analysisHandlers)),
+    ...lazyGroup(session, ['agreement.export', 'project.mergeCoderUpload'], () => import('./handlers/report-export.js').then((m) => m.reportExportHandlers)),
+    ...lazyGroup(session, methodsOf(analysisMethods), () => import('./handlers/analysis-views.js').then((m) => m.analysisViewsHandlers)),
+    ...lazyGroup(session, methodsOf(excerptMethods), () => import('./handlers/excerpts.js').then((m) => m.excerptHandlers)),
+    ...lazyGroup(session, methodsOf(refiMethods), () => import('./handlers/refi.js').then((m) => m.refiHandlers)),
+    ...lazyGroup(session, methodsOf(refiImportMethods), () => import('./handlers/refi-import.js').then((m) => m.refiImportHandlers)),
+    ...lazyGroup(session, methodsOf(safetyMethods), () => import('./handlers/safety.js').then((m) => m.safetyHandlers)),
+    ...lazyGroup(session, methodsOf(transcriptEditMethods), () => import('./handlers/transcript-edit.js').then((m) => m.transcriptEditHandlers)),
+    ...lazyGroup(session, methodsOf(historyMethods), () => import('./handlers/history.js').then((m) => m.historyHandlers)),
   } satisfies Handlers;
 }

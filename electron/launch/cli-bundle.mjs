@@ -1,21 +1,22 @@
 /**
  * Builds the `marginalia` CLI into one CommonJS file (dist/cli/marginalia.cjs) and tells whether
- * that build still matches the sources. CommonJS rather than an ES module because bin.mjs compiles
- * it with a V8 code cache (load-bundle.mjs), which Node 20 offers only for scripts. Plain
- * JavaScript on purpose: bin.mjs must load it without a TypeScript loader, and `npm install` runs
+ * that build still matches the sources. CommonJS rather than an ES module because bin.cjs compiles
+ * it with a V8 code cache (load-bundle.cjs), which Node 20 offers only for scripts. Plain
+ * JavaScript on purpose: bin.cjs must load it without a TypeScript loader, and `npm install` runs
  * it (the `prepare` script).
  *
- * Freshness: beside the bundle, a stamp lists every file esbuild read (for packages: their
- * package.json) with its mtime and size; the bundle is fresh when all of them still match. A file
- * added later can only matter once an existing file imports it, which changes that file.
+ * Freshness (bundle-stamp.cjs): beside the bundle, a stamp lists every file esbuild read (for
+ * packages: their package.json) with its mtime and size; the bundle is fresh when all of them
+ * still match. A file added later can only matter once an existing file imports it, which
+ * changes that file.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, signature, STAMP_SUFFIX, stampPath, staleReason } from './bundle-stamp.cjs';
 
-export const BUNDLE = join('dist', 'cli', 'marginalia.cjs');
+export { BUNDLE, staleReason };
 export const ENTRY = join('electron', 'cli', 'main.ts');
-const STAMP_SUFFIX = '.inputs.json';
 const LOCK_SUFFIX = '.lock';
 /** A lock older than this belongs to a builder that died. */
 const STALE_LOCK_MS = 120_000;
@@ -53,7 +54,7 @@ const zodEnglishOnly = {
 /**
  * A script compiled with a V8 code cache cannot run import() on Node 20 (the callback is lost on
  * deserialisation), so each import() of an external package (pdfjs, mammoth) becomes a call to
- * `__marginaliaImport`, which load-bundle.mjs passes in. Checked against esbuild's own list.
+ * `__marginaliaImport`, which load-bundle.cjs passes in. Checked against esbuild's own list.
  */
 function routeDynamicImports(file, metafile) {
   const specifiers = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path));
@@ -65,42 +66,6 @@ function routeDynamicImports(file, metafile) {
     if (code === before) throw new Error(`cannot find import("${spec}") in the bundle`);
   }
   writeFileSync(file, code);
-}
-
-/** Stat signature of one file: [mtimeMs, size], or null when it is gone. */
-function signature(path) {
-  const s = statSync(path, { throwIfNoEntry: false });
-  return s ? [s.mtimeMs, s.size] : null;
-}
-
-/** `node_modules/zod/v4/core/x.js` → `node_modules/zod/package.json`: a package changes with its version. */
-function stampPath(input) {
-  const parts = input.split(/[\\/]/);
-  const at = parts.lastIndexOf('node_modules');
-  if (at < 0) return parts.join('/');
-  const name = parts[at + 1]?.startsWith('@') ? parts.slice(at + 1, at + 3) : parts.slice(at + 1, at + 2);
-  return [...parts.slice(0, at + 1), ...name, 'package.json'].join('/');
-}
-
-/** Why the bundle must be (re)built: null when it exists and every file it was built from is unchanged. */
-export function staleReason(root, outfile = BUNDLE) {
-  const out = join(root, outfile);
-  let stamp;
-  try {
-    stamp = JSON.parse(readFileSync(out + STAMP_SUFFIX, 'utf8'));
-  } catch {
-    return 'not built yet';
-  }
-  if (!statSync(out, { throwIfNoEntry: false })) return 'not built yet';
-  const inputs = Object.entries(stamp.inputs ?? {});
-  if (inputs.length === 0) return 'not built yet';
-  const builder = signature(THIS_FILE);
-  if (!builder || builder[0] !== stamp.builder?.[0] || builder[1] !== stamp.builder?.[1]) return 'the bundler changed';
-  for (const [file, [mtime, size]] of inputs) {
-    const now = signature(join(root, file));
-    if (!now || now[0] !== mtime || now[1] !== size) return `${file} changed`;
-  }
-  return null;
 }
 
 export const isFresh = (root, outfile = BUNDLE) => staleReason(root, outfile) === null;

@@ -12,14 +12,14 @@ import { rng, transcript } from './generate.js';
 import { median, timeAsync, timeIt, type Row } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join('electron', 'cli', 'bin.mjs');
+const BIN = join('electron', 'cli', 'bin.cjs');
 const RUNS = 15;
 const GOAL_MS = 150;
 
 interface Spawn {
   args: string[];
   env?: Record<string, string>;
-  /** What to start instead of `node electron/cli/bin.mjs`. */
+  /** What to start instead of `node electron/cli/bin.cjs`. */
   command?: string[];
   /** The exit status that counts as success (2 for a usage error). */
   status?: number;

@@ -21,7 +21,7 @@ export async function serveTwoCoderProject(): Promise<Served> {
 }
 
 export function marginalia(args: string[]): string {
-  return execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
 /** `marginalia … --json` parsed. */

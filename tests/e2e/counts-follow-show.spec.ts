@@ -11,7 +11,7 @@ import { ROOT, serveFreshProject, type Served } from './workspace.js';
 let served: Served;
 test.afterEach(() => served?.stop());
 
-const cli = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
 const code = (coder: string, name: string, quote: string) =>
   cli(['code', served.project, '--doc', 'co-02.txt', '--code', name, '--coder', coder, '--quote', quote]);
 

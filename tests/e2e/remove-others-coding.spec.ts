@@ -11,7 +11,7 @@ import { ROOT, serveFreshProject, storedCodings, type Served } from './workspace
 let served: Served;
 test.afterEach(() => served?.stop());
 
-const cli = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 test('regression: removing another coder’s coding asks first, names them, and is undoable', async ({ page }) => {
   served = await serveFreshProject(['transcripts/co-02.txt']);

@@ -17,7 +17,7 @@ const DOCS: [file: string, caseName: string][] = [
   ['ip-01.txt', 'IP-01'],
 ];
 
-const marginalia = (...args: string[]) => execFileSync(process.execPath, ['electron/cli/bin.mjs', ...args], { cwd: ROOT, stdio: 'pipe' });
+const marginalia = (...args: string[]) => execFileSync(process.execPath, ['electron/cli/bin.cjs', ...args], { cwd: ROOT, stdio: 'pipe' });
 
 let served: Served;
 test.beforeEach(async () => {

@@ -38,7 +38,7 @@ export async function serveFreshProject(fixtures: string[]): Promise<Served> {
   const project = join(dir, 'e2e.marginalia');
   const run = (args: string[]) =>
     new Promise<void>((ok, fail) => {
-      const p = spawn(process.execPath, ['electron/cli/bin.mjs', ...args], { cwd: ROOT, stdio: 'ignore' });
+      const p = spawn(process.execPath, ['electron/cli/bin.cjs', ...args], { cwd: ROOT, stdio: 'ignore' });
       p.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`marginalia ${args[0]} exited ${code}`))));
     });
   await run(['init', project]);

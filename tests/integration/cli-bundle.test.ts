@@ -1,6 +1,6 @@
 /**
  * The `marginalia` command runs a bundle (dist/cli/marginalia.cjs), never stale code: it rebuilds
- * when a file the bundle came from changed. The staleness rules and bin.mjs itself are exercised
+ * when a file the bundle came from changed. The staleness rules and bin.cjs itself are exercised
  * on a small copy of the layout in a temp folder, so nothing in the shared checkout is touched.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,10 +20,10 @@ function writeOld(path: string, text: string, secondsAgo = 60): void {
   utimesSync(path, t, t);
 }
 
-/** A miniature package: the real bin.mjs and bundler, a main.ts that imports shared/greeting.ts. */
+/** A miniature package: the real bin.cjs and bundler, a main.ts that imports shared/greeting.ts. */
 function miniPackage(greeting: string): string {
   const root = freshDir();
-  for (const f of ['electron/cli/bin.mjs', 'electron/cli/load-bundle.mjs', 'electron/launch/cli-bundle.mjs']) {
+  for (const f of ['electron/cli/bin.cjs', 'electron/cli/load-bundle.cjs', 'electron/launch/cli-bundle.mjs', 'electron/launch/bundle-stamp.cjs']) {
     mkdirSync(join(root, f, '..'), { recursive: true });
     copyFileSync(join(ROOT, f), join(root, f));
   }
@@ -45,7 +45,7 @@ function miniPackage(greeting: string): string {
 }
 
 function bin(root: string, args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'electron', 'cli', 'bin.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [join(root, 'electron', 'cli', 'bin.cjs'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, MARGINALIA_CLI_TRACE: '1', MARGINALIA_DEBUG: '' },
     timeout: 60_000,
@@ -89,7 +89,7 @@ describe('staleness of the bundle', () => {
   });
 });
 
-describe('bin.mjs', () => {
+describe('bin.cjs', () => {
   it('builds on first run, then runs the fresh bundle (with its code cache) without rebuilding', () => {
     const root = miniPackage('hello');
     const first = bin(root, ['a', 'b']);

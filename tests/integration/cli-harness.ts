@@ -1,5 +1,5 @@
 /**
- * Drives the real `marginalia` CLI as a child process (node electron/cli/bin.mjs, as npx would)
+ * Drives the real `marginalia` CLI as a child process (node electron/cli/bin.cjs, as npx would)
  * on real project files in fresh temp folders, and compares projects by their content.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,14 +20,14 @@ export interface Run {
 }
 
 export function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run {
-  const r = spawnSync(process.execPath, ['electron/cli/bin.mjs', ...args], {
+  const r = spawnSync(process.execPath, ['electron/cli/bin.cjs', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: options.input ?? '',
     env: { ...process.env, MARGINALIA_DEBUG: '', ...options.env },
     timeout: 60_000,
   });
-  // bin.mjs rebuilds dist/cli/ first when a source changed (others may be editing): not the command's output.
+  // bin.cjs rebuilds dist/cli/ first when a source changed (others may be editing): not the command's output.
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^marginalia: building dist\/cli\/marginalia\.cjs \(.*\)…\n/m, '') };
 }
 

@@ -105,7 +105,7 @@ describe('the README commands', () => {
       const dir = tempDir();
       symlinkSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'));
       // `npx marginalia` as npm would resolve it inside the repository: this package's own bin.
-      const shim = `npx() { if [ "$1" = marginalia ]; then shift; node ${JSON.stringify(join(ROOT, 'electron/cli/bin.mjs'))} "$@"; else command npx "$@"; fi; }`;
+      const shim = `npx() { if [ "$1" = marginalia ]; then shift; node ${JSON.stringify(join(ROOT, 'electron/cli/bin.cjs'))} "$@"; else command npx "$@"; fi; }`;
       for (const command of session) {
         const r = spawnSync('bash', ['-c', `${shim}\n${command}`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
         expect({ command, code: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ command, code: 0, stderr: '' });

@@ -4,10 +4,11 @@
  * The cache is keyed to the exact bundle file (inode, mtime, size): V8 itself only checks the
  * source length, which could let a rebuilt bundle of the same length run stale machine code.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const vm = require('node:vm');
 
 const CACHE_SUFFIX = '.v8cache';
 
@@ -29,7 +30,7 @@ function readCache(path, key) {
  * compiled are in the cache too; it writes only when there was no usable cache), and whether a
  * cache was used.
  */
-export function loadBundle(path) {
+function loadBundle(path) {
   const s = statSync(path);
   const key = `marginalia-v8cache ${process.version} ${s.ino} ${s.mtimeMs} ${s.size}`;
   const cachedData = readCache(path, key);
@@ -40,7 +41,7 @@ export function loadBundle(path) {
   });
   const module = { exports: {} };
   // import() of external ES modules (cli-bundle.mjs routes them here): resolved from this file,
-  // which finds the same node_modules as the bundle would.
+  // which finds the same node_modules as the bundle would, with the ES-module export conditions.
   const load = (specifier) => import(specifier);
   script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path), load);
   const saveCache = () => {
@@ -57,3 +58,5 @@ export function loadBundle(path) {
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
   return { main: module.exports.main, saveCache, cache };
 }
+
+exports.loadBundle = loadBundle;
