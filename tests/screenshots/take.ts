@@ -12,6 +12,7 @@ import { closeSession } from '../../electron/services/session.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
 import { startWeb } from '../e2e/workspace.js';
 import { compareDashboardShots } from './compare-dashboard.js';
+import { compareReviewShots } from './compare-review.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -69,6 +70,7 @@ try {
     await page.close();
   }
   for (const name of await compareDashboardShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await compareReviewShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
 } finally {
   await browser.close();
   served.stop();
