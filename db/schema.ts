@@ -281,3 +281,40 @@ export const consensusDecisions = sqliteTable(
     ),
   ],
 );
+
+/**
+ * A coding whose words were all deleted by a correction of its document's text (issue 13): kept,
+ * with its quote and the place where its words were, instead of being dropped. `snapshot` holds
+ * the coding row and its memo as they were, so undoing the correction puts it back exactly.
+ */
+export const codingOrphans = sqliteTable(
+  'coding_orphans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The coding's own GUID. */
+    guid: guid(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id')
+      .notNull()
+      .references(() => codes.id, { onDelete: 'cascade' }),
+    coderId: integer('coder_id')
+      .notNull()
+      .references(() => coders.id, { onDelete: 'cascade' }),
+    /** Offset in the corrected text where the deleted words were. */
+    at: integer('at').notNull(),
+    quote: text('quote').notNull(),
+    orphanedAt: text('orphaned_at').notNull(),
+    snapshot: text('snapshot').notNull(),
+  },
+  (t) => [index('coding_orphans_doc_idx').on(t.documentId, t.at)],
+);
+
+/**
+ * Rows present only inside a transcript-edit transaction: the triggers that keep a document's
+ * text immutable let exactly that document's text change while its row is here.
+ */
+export const documentTextEdits = sqliteTable('document_text_edits', {
+  documentId: integer('document_id').primaryKey(),
+});

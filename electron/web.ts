@@ -1,6 +1,7 @@
 /**
  * `npm run web -- [PROJECT] [--port N] [--as NAME]`: browser mode. Opens the project (or the
- * demo project, built from fixtures/ on first use), serves the API and the built renderer on
+ * demo project, built from fixtures/ on first use; a PROJECT that does not exist yet: the start
+ * screen, offering to create it), serves the API and the built renderer on
  * 127.0.0.1 and prints the link to open, which carries this run's token.
  */
 import { parseArgs } from 'node:util';
@@ -23,8 +24,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const bridge = await startBridge({ ...(positionals[0] && { projectPath: positionals[0] }), port, actor: values.as ?? defaultActor() });
-  console.log(`Marginalia (browser mode) — ${bridge.projectPath}`);
+  // A path that does not exist yet opens the start screen, which offers to create the project there.
+  const bridge = await startBridge({ ...(positionals[0] && { projectPath: positionals[0] }), offerMissing: true, port, actor: values.as ?? defaultActor() });
+  console.log(`Marginalia (browser mode) — ${bridge.projectPath ?? `no project open; the start screen offers to create ${positionals[0]}`}`);
   console.log(`Open ${bridge.url}`);
   console.log('Only this machine can connect (127.0.0.1), and only with the token in that link. Ctrl+C stops.');
   const stop = () => void bridge.close().then(() => process.exit(0));

@@ -11,6 +11,8 @@ import { CodeBookPanel as CodeBookPanelAll } from './codebook/CodeBookPanel.js';
 import { CodePicker } from './coding/CodePicker.js';
 import { CodingsList } from './coding/CodingsList.js';
 import { RemoveOthersCoding } from './coding/RemoveOthersCoding.js';
+import { announceCodingWrite } from './coding/coding-events.js';
+import { codingsAfter, type CodingWrite } from './coding/coding-writes.js';
 import { useCoding } from './coding/useCoding.js';
 import { DocumentsPanel as DocumentsPanelAll } from './documents/DocumentsPanel.js';
 import { MemosPanel as MemosPanelAll } from './memo/MemosPanel.js';
@@ -19,6 +21,7 @@ import { SearchPanel as SearchPanelAll } from './search/SearchPanel.js';
 import { FindBar } from './transcript/FindBar.js';
 import type { OffsetSpan } from './transcript/selection.js';
 import { TranscriptView, type TranscriptFocus } from './transcript/TranscriptView.js';
+import { TranscriptEditControls } from './transcript-edit/TranscriptEditControls.js';
 import { CoderBar as CoderBarAll, type Show } from './workspace/CoderBar.js';
 import { activeCoder, CODER_KEY } from './workspace/active-coder.js';
 import { CoderPrompt } from './workspace/CoderPrompt.js';
@@ -26,8 +29,12 @@ import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
 import { FileMenu } from './workspace/FileMenu.js';
+import { ProjectName } from './projects/ProjectName.js';
 import { useShortcuts } from './workspace/useShortcuts.js';
-import { useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
+import { ChevronIcon, HelpIcon, PanelIcon, RedoIcon, UndoIcon } from './workspace/icons.js';
+import { LIMITS, usePanels } from './workspace/panels.js';
+import { Splitter } from './workspace/Splitter.js';
+import { codersToShow, useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
 import { shownCoder, whoseShown } from './workspace/whose.js';
 
 const api = createApiClient(pickTransport());
@@ -96,7 +103,7 @@ export function App() {
     setMarks({ marks: found ?? [], current: null });
     setFocus(span ? { ...span, nonce: Date.now() } : null);
   }, []);
-  const { info, docs, codes, coders } = useProjectLists({ api, run, version }, show, storedCoder);
+  const { info, docs, codes, coders, takeWrite } = useProjectLists({ api, run, version }, show, storedCoder);
   const active = useMemo(() => activeCoder(coders, storedCoder), [coders, storedCoder]);
   // A name remembered by an older version becomes the coder's GUID, once.
   useEffect(() => {
@@ -112,17 +119,26 @@ export function App() {
     [coder, coderName, run, changed, version, openDocument],
   );
 
-  const { content, codings, setCodings, reload } = useOpenDocument(ws, open, show);
+  const { content, codings, setCodings } = useOpenDocument(ws, open, show);
   useEffect(() => {
     if (docs.length && (!open || !docs.some((d) => d.guid === open))) setOpen(docs[0]!.guid);
   }, [docs, open]);
   const text = content?.guid === open ? content.text : '';
   const openName = docs.find((d) => d.guid === open)?.name ?? (content?.guid === open ? content.name : null);
-  const refresh = useCallback(async () => {
-    await reload();
-    changed();
-  }, [reload, changed]);
-  const coding = useCoding(ws, { document: open, text, selection: currentSelection, setCodings, refresh });
+  // Undo and redo may change anything: every list and the codings are read again (once: `version`).
+  const refresh = useCallback(async () => changed(), [changed]);
+  // A coding write changes only codings and counts: folded in from its answer (coding-writes.ts).
+  const settle = useCallback(
+    (w: CodingWrite) => {
+      const wanted = codersToShow(show, coder);
+      const inScope = (k: string) => !wanted || wanted.includes(k);
+      setCodings((c) => codingsAfter(c, w, inScope));
+      takeWrite(w, inScope);
+      announceCodingWrite(w);
+    },
+    [show, coder, setCodings, takeWrite],
+  );
+  const coding = useCoding(ws, { document: open, text, selection: currentSelection, setCodings, settle });
   const pinned = useMemo(() => codes.filter((c) => c.parentId !== null).slice(0, PINS), [codes]);
 
   const takeCoder = useCallback(
@@ -215,13 +231,18 @@ export function App() {
   );
   const applyCode = useCallback((c: CodeWithCounts) => void applyCodeNow(c).then((g) => g && setTab('codings')), [applyCodeNow]);
   const blindHidden = !!info?.blind && !info.revealed.some((r) => r.guid === coder);
+  const { sizes, resize: resizePanel, collapse } = usePanels();
+  const codeView = view === 'code';
+  const panelVars = {
+    '--left-w': sizes.leftCollapsed ? '2.25rem' : `${sizes.left}px`,
+    '--right-w': sizes.rightCollapsed ? '2.25rem' : `${sizes.right}px`,
+    '--docs-h': `${sizes.docs}px`,
+  } as React.CSSProperties;
   return (
     <WorkspaceContext.Provider value={ws}>
-      <div className="app">
+      <div className="app" style={panelVars}>
         <header className="toolbar">
-          <span className="project" title={info?.path}>
-            {info?.name ?? 'Marginalia'}
-          </span>
+          <ProjectName info={info} />
           <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={onChooseCoder} onAddCoder={onAddCoder} />
           <div className="views" role="group" aria-label="View">
             <button type="button" aria-pressed={view === 'code'} onClick={() => setView('code')}>
@@ -236,15 +257,41 @@ export function App() {
           </div>
           <FileMenu />
           <div className="history" role="group" aria-label="History">
-            <button type="button" onClick={() => void history('history.undo')}>
-              Undo
+            <button type="button" className="tb-button" title="Undo (Ctrl+Z)" onClick={() => void history('history.undo')}>
+              <UndoIcon />
+              <span className="tb-label">Undo</span>
             </button>
-            <button type="button" onClick={() => void history('history.redo')}>
-              Redo
+            <button type="button" className="tb-button" title="Redo (Shift+Ctrl+Z)" onClick={() => void history('history.redo')}>
+              <RedoIcon />
+              <span className="tb-label">Redo</span>
             </button>
           </div>
-          <button type="button" aria-label="Keyboard shortcuts" onClick={() => setDialog('shortcuts')}>
-            ?
+          <div className="layout-toggles" role="group" aria-label="Layout">
+            <button
+              type="button"
+              className="tb-button"
+              aria-label="Documents and code book"
+              aria-pressed={!sizes.leftCollapsed}
+              title={sizes.leftCollapsed ? 'Show documents and code book' : 'Hide documents and code book'}
+              disabled={!codeView}
+              onClick={() => collapse('left', !sizes.leftCollapsed)}
+            >
+              <PanelIcon side="left" />
+            </button>
+            <button
+              type="button"
+              className="tb-button"
+              aria-label="Codings, retrieval, search and memos"
+              aria-pressed={!sizes.rightCollapsed}
+              title={sizes.rightCollapsed ? 'Show codings, retrieval, search and memos' : 'Hide codings, retrieval, search and memos'}
+              disabled={!codeView}
+              onClick={() => collapse('right', !sizes.rightCollapsed)}
+            >
+              <PanelIcon side="right" />
+            </button>
+          </div>
+          <button type="button" className="tb-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog('shortcuts')}>
+            <HelpIcon />
           </button>
         </header>
         {error && (
@@ -262,10 +309,55 @@ export function App() {
         )}
         {view === 'analysis' && (
           <Suspense fallback={<p className="analysis meta">Loading Analysis…</p>}>
-            <AnalysisView />
+            <AnalysisView onShowTranscript={() => setView('code')} />
           </Suspense>
         )}
-        <DocumentsPanel docs={docs} open={open} onOpen={onOpen} hidden={view !== 'code'} />
+        <div className="left" hidden={!codeView} data-collapsed={sizes.leftCollapsed || undefined}>
+          {sizes.leftCollapsed && (
+            <button
+              type="button"
+              className="rail"
+              aria-label="Show documents and code book"
+              title="Show documents and code book"
+              onClick={() => collapse('left', false)}
+            >
+              <ChevronIcon to="right" />
+              <span>Documents · Code book</span>
+            </button>
+          )}
+          <DocumentsPanel docs={docs} open={open} onOpen={onOpen} hidden={!codeView || sizes.leftCollapsed} />
+          <Splitter
+            label="Resize the document list"
+            orientation="horizontal"
+            value={sizes.docs}
+            {...LIMITS.docs}
+            direction={1}
+            onChange={(px) => resizePanel('docs', px)}
+          />
+          <section className="codebook" aria-label="Code book panel">
+            <CodeBookPanel
+              codes={codes}
+              counting={whoseShown(show, coder, coders)}
+              pinned={pinned}
+              onApply={applyCode}
+              selected={code}
+              onSelect={setCode}
+              canApply={!!selection}
+            />
+          </section>
+        </div>
+        {codeView && !sizes.leftCollapsed && (
+          <Splitter
+            label="Resize the documents and code book"
+            orientation="vertical"
+            className="splitter-left"
+            value={sizes.left}
+            {...LIMITS.left}
+            direction={1}
+            onChange={(px) => resizePanel('left', px)}
+            onCollapse={() => collapse('left', true)}
+          />
+        )}
         <main className="reader" aria-label="Transcript" hidden={view !== 'code'}>
           <div className="reader-head">
             <h1>{openName ?? 'No document'}</h1>
@@ -273,6 +365,7 @@ export function App() {
             <span className="meta">
               {selection ? `${selection.span.end - selection.span.start} characters selected` : 'Select text, then press C, 1–9 or V'}
             </span>
+            <TranscriptEditControls document={content?.guid === open ? open : null} text={text} />
           </div>
           {!coder && info && <CoderPrompt coders={coders} onChoose={onChooseCoder} onAdd={onAddCoder} />}
           {finding && (
@@ -300,18 +393,25 @@ export function App() {
             current={marks.current}
           />
         </main>
-        <aside className="side" aria-label="Code book and panels" hidden={view !== 'code'}>
-          <section className="codebook" aria-label="Code book panel">
-            <CodeBookPanel
-              codes={codes}
-              counting={whoseShown(show, coder, coders)}
-              pinned={pinned}
-              onApply={applyCode}
-              selected={code}
-              onSelect={setCode}
-              canApply={!!selection}
-            />
-          </section>
+        {codeView && !sizes.rightCollapsed && (
+          <Splitter
+            label="Resize the panels"
+            orientation="vertical"
+            className="splitter-right"
+            value={sizes.right}
+            {...LIMITS.right}
+            direction={-1}
+            onChange={(px) => resizePanel('right', px)}
+            onCollapse={() => collapse('right', true)}
+          />
+        )}
+        <aside className="side" aria-label="Codings, retrieval, search and memos" hidden={!codeView} data-collapsed={sizes.rightCollapsed || undefined}>
+          {sizes.rightCollapsed && (
+            <button type="button" className="rail" aria-label="Show the panels" title="Show the panels" onClick={() => collapse('right', false)}>
+              <ChevronIcon to="left" />
+              <span>Codings · Retrieval · Search · Memos</span>
+            </button>
+          )}
           <Tabs
             tab={tab}
             onTab={setTab}

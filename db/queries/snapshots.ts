@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Project } from '../open.js';
-import { cases, coders, codes, codings, consensusDecisions, cues, documents, documentTexts, memos, speakerCases, turns } from '../schema.js';
+import { cases, coders, codes, codingOrphans, codings, consensusDecisions, cues, documents, documentTexts, memos, speakerCases, turns } from '../schema.js';
 import { findCodings, type CodingWithMemo } from './codings.js';
 import type { CodeRow } from './codes.js';
 import type { DecisionRow } from './consensus.js';
@@ -14,6 +14,7 @@ import type { MemoRow } from './memos.js';
 
 export type TurnRow = typeof turns.$inferSelect;
 export type CueRow = typeof cues.$inferSelect;
+export type OrphanRow = typeof codingOrphans.$inferSelect;
 export type SpeakerCaseRow = typeof speakerCases.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 export type CoderRow = typeof coders.$inferSelect;
@@ -34,6 +35,8 @@ export interface DocumentSnapshot extends DocumentMeta {
   speakerCases: SpeakerCaseRow[];
   decisions: DecisionRow[];
   chunks: ChunkPlace[];
+  /** Codings a text correction orphaned (absent from log entries written before corrections existed). */
+  orphans?: OrphanRow[];
 }
 
 export interface CodeSnapshot {
@@ -43,6 +46,8 @@ export interface CodeSnapshot {
   /** The codes' memos and their codings' memos. */
   memos: MemoRow[];
   decisions: DecisionRow[];
+  /** Orphaned codings of these codes (absent from older log entries). */
+  orphans?: OrphanRow[];
 }
 
 export function memosOf(db: Db, kind: MemoRow['targetKind'], ids: number[]): MemoRow[] {
@@ -99,6 +104,7 @@ export function documentSnapshot(project: Project, doc: DocumentMeta): DocumentS
     speakerCases: db.select().from(speakerCases).where(eq(speakerCases.documentId, doc.id)).all(),
     decisions: decisionsWhere(db, { documentIds: [doc.id] }),
     chunks: chunkPlaces(project, doc.id),
+    orphans: db.select().from(codingOrphans).where(eq(codingOrphans.documentId, doc.id)).orderBy(codingOrphans.id).all(),
   };
 }
 
@@ -118,7 +124,16 @@ export function codeSnapshot(db: Db, ids: number[]): CodeSnapshot {
       ),
     ],
     decisions: decisionsWhere(db, { codeIds: ids }),
+    orphans: ids.length ? db.select().from(codingOrphans).where(inArray(codingOrphans.codeId, ids)).orderBy(codingOrphans.id).all() : [],
   };
+}
+
+/**
+ * Puts orphaned codings back with their ids, after the rows they belong to are back. A row
+ * already present (restored with its document before its code came back) is left as it is.
+ */
+export function restoreOrphanRows(db: Db, rows: OrphanRow[] | undefined): void {
+  for (const r of rows ?? []) db.insert(codingOrphans).values(r).onConflictDoNothing().run();
 }
 
 /** Rows by GUID, for the inverse of a logged change (which names its entity by GUID). */

@@ -24,6 +24,10 @@ export async function dispatch(handlers: Handlers, method: string, rawArgs: unkn
     const error = toApiError(known ?? err);
     // Unexpected failures are logged here in full; the caller only gets the first line.
     if (!known) console.error(`marginalia: ${method} failed:`, err);
-    return { ok: false, error: { code: error.code, message: error.message.split('\n')[0]!.slice(0, MAX_MESSAGE) } };
+    // A known error stays whole, but stays one line: a value quoted from a bad file may hold a line break or a NUL.
+    const message = (known ? error.message : error.message.split('\n')[0]!).replace(/\t/g, ' ').replace(/\p{Cc}/gu, escapeControl);
+    return { ok: false, error: { code: error.code, message: message.slice(0, MAX_MESSAGE) } };
   }
 }
+
+const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;

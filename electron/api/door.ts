@@ -5,12 +5,15 @@
  * written once (contract → handler → service) is reachable from all of them, validated alike.
  */
 import { fromSqliteError } from '../../db/errors.js';
-import type { ApiArgs, ApiMethod, ApiResponse, ApiResult } from '../../shared/api/contract.js';
+import { isApiMethod, methodWrites, type ApiArgs, type ApiMethod, type ApiResponse, type ApiResult } from '../../shared/api/contract.js';
 import { MarginaliaError, type ErrorCode } from '../../shared/errors.js';
 import { initProject, type InitOptions } from '../services/project.js';
 import { closeSession, openSession, type Session } from '../services/session.js';
 import { dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
+import type { Handlers } from './handler-types.js';
+import { FILE_SAFETY_METHODS, fileSafetyHandlers, type FileSafetyMethod } from './handlers/safety.js';
+import { describeHolder } from '../../db/lock.js';
 
 export interface ProjectDoor {
   readonly path: string;
@@ -27,7 +30,14 @@ function doorOver(session: Session): ProjectDoor {
   const handlers = createHandlers(session);
   const path = session.project.path;
   const { openedFromVersion, backupPath } = session.project;
-  const answer = (method: string, args: unknown) => dispatch(handlers, method, args ?? {}, path);
+  const { readOnly } = session.project;
+  const answer = async (method: string, args: unknown): Promise<ApiResponse<unknown>> => {
+    // Another Marginalia has the project: this door reads, and a change is refused in one line.
+    if (readOnly && isApiMethod(method) && methodWrites(method)) return { ok: false, error: { code: 'conflict', message: describeHolder(path, readOnly) } };
+    const r = await dispatch(handlers, method, args ?? {}, path);
+    if (readOnly && !r.ok && /read-only/.test(r.error.message)) return { ok: false, error: { code: 'conflict', message: describeHolder(path, readOnly) } };
+    return r;
+  };
   return {
     path,
     upgraded: backupPath ? { fromVersion: openedFromVersion, backupPath } : null,
@@ -41,9 +51,32 @@ function doorOver(session: Session): ProjectDoor {
   };
 }
 
-/** Opens an existing project (migrating it, with a backup first, when it is from an older schema). */
+/**
+ * Opens an existing project (migrating it, with a backup first, when it is from an older schema).
+ * When another Marginalia process has it open, the door only reads: every writing call is refused.
+ */
 export function openProjectDoor(path: string, actor?: string): ProjectDoor {
-  return explained(path, () => doorOver(openSession(path, actor)));
+  return explained(path, () => doorOver(openSession(path, actor, { readOnlyIfLocked: true })));
+}
+
+/** Calls on a project file that need not (or cannot) be opened: `check`, `backups`, `restore` of a damaged file. */
+export interface FileDoor {
+  readonly path: string;
+  call<M extends FileSafetyMethod>(method: M, ...args: Record<never, never> extends ApiArgs<M> ? [ApiArgs<M>?] : [ApiArgs<M>]): Promise<ApiResult<M>>;
+}
+
+export function openFileDoor(path: string): FileDoor {
+  const handlers = fileSafetyHandlers(path);
+  return {
+    path,
+    async call(method, ...args) {
+      if (!(FILE_SAFETY_METHODS as readonly string[]).includes(method)) throw new MarginaliaError('invalid_input', `${method} needs the project opened`);
+      // Only the listed methods are ever looked up in this partial table.
+      const r = await dispatch(handlers as unknown as Handlers, method, args[0] ?? {}, path);
+      if (!r.ok) throw new MarginaliaError(r.error.code as ErrorCode, r.error.message);
+      return r.data as never;
+    },
+  };
 }
 
 /** Creates a new project file (the default code book unless `empty`). */

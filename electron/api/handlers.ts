@@ -11,6 +11,7 @@ import { fail } from '../../shared/errors.js';
 import { ANALYSIS_METHODS } from './handlers/analysis-methods.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { lazyGroup, methodsOf } from './lazy-handlers.js';
+import { projectHandlers } from './handlers/projects.js';
 import { analysisMethods } from '../../shared/api/methods/analysis.js';
 import { excerptMethods } from '../../shared/api/methods/excerpts.js';
 import { historyMethods } from '../../shared/api/methods/history.js';
@@ -23,6 +24,7 @@ import { cases } from '../services/cases.js';
 import { codebook, codeDeletionImpact, createCode, deleteCode, mergeCode, moveCode, updateCodeFields } from '../services/codebook.js';
 import { addCoder, applyCoding, recodeCoding, removeCoding, resizeCoding, setCodingMemo } from '../services/codings.js';
 import { codeCounts, coderCounts, documentCoderCounts } from '../services/counts.js';
+import { codingWriteView } from '../services/coding-result.js';
 import { codingsOfDocument } from '../services/document-view.js';
 import { deleteDocument, documentContent, documentDeletionImpact, documents, importParsed, renameDocument } from '../services/documents.js';
 import { parseBytes } from '../services/import/parsers.js';
@@ -111,10 +113,10 @@ export function createHandlers(session: Session) {
         ...(viewer !== undefined && { viewer: coderName(viewer) }),
       }),
     'codings.apply': ({ document, code, coder, ...rest }) =>
-      applyCoding(session, { document: docName(document), code: codePath(code), coder: coderName(coder), ...rest }),
+      codingWriteView(session, applyCoding(session, { document: docName(document), code: codePath(code), coder: coderName(coder), ...rest })),
     'codings.remove': ({ guid }) => (removeCoding(session, guid), null),
-    'codings.resize': ({ guid, start, end }) => resizeCoding(session, guid, start, end),
-    'codings.recode': ({ guid, code }) => recodeCoding(session, guid, codePath(code)),
+    'codings.resize': ({ guid, start, end }) => codingWriteView(session, resizeCoding(session, guid, start, end)),
+    'codings.recode': ({ guid, code }) => codingWriteView(session, recodeCoding(session, guid, codePath(code))),
     'codings.setMemo': ({ guid, body }) => (setCodingMemo(session, guid, body), null),
 
     'memos.get': ({ kind, target }) => getMemo(session, memoTarget(kind, target)),
@@ -138,6 +140,7 @@ export function createHandlers(session: Session) {
     'history.state': () => historyState(session),
 
     ...exchangeHandlers(session),
+    ...projectHandlers(null, session),
     // Each feature below loads on its first call (see lazy-handlers.ts).
     ...lazyGroup(session, ANALYSIS_METHODS, () => import('./handlers/analysis.js').then((m) => m.analysisHandlers)),
     ...lazyGroup(session, ['agreement.export', 'project.mergeCoderUpload'], () => import('./handlers/report-export.js').then((m) => m.reportExportHandlers)),

@@ -5,11 +5,13 @@
  */
 import type { ApiArgs, ApiResult } from '../../shared/api/contract.js';
 import { parseArgs } from '../../shared/api/validate.js';
+import type { Handler } from './handler-types.js';
 import { tableStats } from './handlers/analysis.js';
+import { importProjectFromPath } from './handlers/refi-import.js';
 
-const PROJECT_FREE = { 'agreement.stats': tableStats } as const;
-export type ProjectFreeMethod = keyof typeof PROJECT_FREE;
+export type ProjectFreeMethod = 'agreement.stats' | 'refi.importProject';
+const PROJECT_FREE: { [M in ProjectFreeMethod]: Handler<M> } = { 'agreement.stats': tableStats, 'refi.importProject': importProjectFromPath };
 
 export async function callWithoutProject<M extends ProjectFreeMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  return PROJECT_FREE[method](parseArgs(method, args));
+  return (PROJECT_FREE[method] as Handler<M>)(parseArgs(method, args));
 }

@@ -9,12 +9,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import type { ApiResponse } from '../../shared/api/contract.js';
+import { API_METHODS, type ApiResponse } from '../../shared/api/contract.js';
+import { fail } from '../../shared/errors.js';
 import { dispatch } from '../api/dispatch.js';
+import type { Handlers } from '../api/handler-types.js';
 import { createHandlers } from '../api/handlers.js';
+import { projectHandlers, type ProjectHost } from '../api/handlers/projects.js';
+import { rememberProject } from '../services/recent-projects.js';
 import { buildDemoProject } from '../services/demo.js';
 import { demoProjectPath } from '../services/paths.js';
-import { closeSession, openSession, type Session } from '../services/session.js';
+import { closeSession, defaultActor, openSession, type Session } from '../services/session.js';
 import { send, serveStatic } from './static.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -33,6 +37,8 @@ export interface BridgeOptions {
   /** Who the event log records for changes made through this bridge. */
   actor?: string;
   maxBodyBytes?: number;
+  /** `projectPath` need not exist: then no project is open and the start screen offers to create it there. */
+  offerMissing?: boolean;
 }
 
 export interface Bridge {
@@ -41,7 +47,8 @@ export interface Bridge {
   port: number;
   /** Always 127.0.0.1: nothing else on the network can connect. */
   address: string;
-  projectPath: string;
+  /** The project open now; null on the start screen. */
+  readonly projectPath: string | null;
   close(): Promise<void>;
 }
 
@@ -77,8 +84,9 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
-async function openProjectFor(options: BridgeOptions): Promise<{ session: Session; owned: boolean }> {
+async function openProjectFor(options: BridgeOptions): Promise<{ session: Session | null; owned: boolean }> {
   if (options.session) return { session: options.session, owned: false };
+  if (options.projectPath && options.offerMissing && !existsSync(resolve(options.projectPath))) return { session: null, owned: true };
   if (options.projectPath) return { session: openSession(resolve(options.projectPath), options.actor), owned: true };
   const path = demoProjectPath();
   if (existsSync(path)) return { session: openSession(path, options.actor), owned: true };
@@ -87,9 +95,29 @@ async function openProjectFor(options: BridgeOptions): Promise<{ session: Sessio
 }
 
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
-  const { session, owned } = await openProjectFor(options);
+  const first = await openProjectFor(options);
+  let { session, owned } = first;
   const token = randomBytes(32).toString('hex');
-  const handlers = createHandlers(session);
+  // Projects can be opened, created and closed from the page (the start screen): the handlers
+  // follow the session held here; with none, every other method answers that no project is open.
+  const noProject = Object.fromEntries(
+    API_METHODS.map((m) => [m, () => fail('not_found', 'no project is open: create or open one on the start screen')]),
+  ) as unknown as Handlers;
+  const host: ProjectHost = {
+    session: () => session,
+    replace(next) {
+      if (next === session) return;
+      if (session && owned) closeSession(session);
+      session = next;
+      owned = true;
+      handlers = handlersFor(next);
+    },
+    offered: session ? null : resolve(options.projectPath ?? ''),
+    actor: options.actor ?? defaultActor(),
+  };
+  const handlersFor = (s: Session | null): Handlers => ({ ...(s ? createHandlers(s) : noProject), ...projectHandlers(host) });
+  let handlers = handlersFor(session);
+  if (session && !options.session) rememberProject(session.project.path);
   // MARGINALIA_RENDERER_DIR: a renderer built elsewhere (parallel test runs build into their own folders).
   const staticDir = resolve(options.staticDir ?? process.env.MARGINALIA_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer'));
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
@@ -110,7 +138,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         return refuse(res, 413, 'too_large', `the request is over the ${Math.round(maxBody / 2 ** 20)} MB limit; send fewer files at once`);
       return refuse(res, 400, 'invalid_input', 'the request body is not JSON');
     }
-    json(res, 200, await dispatch(handlers, method, args, session.project.path));
+    json(res, 200, await dispatch(handlers, method, args, session?.project.path ?? null));
   };
 
   const server = createServer(async (req, res) => {
@@ -143,7 +171,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   }).catch((err: unknown) => {
-    if (owned) closeSession(session);
+    if (owned && session) closeSession(session);
     throw err;
   });
   const address = server.address() as AddressInfo;
@@ -153,11 +181,13 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     token,
     port,
     address: address.address,
-    projectPath: session.project.path,
+    get projectPath() {
+      return session?.project.path ?? null;
+    },
     close: () =>
       new Promise<void>((done) => {
         server.close(() => {
-          if (owned) closeSession(session);
+          if (owned && session) closeSession(session);
           done();
         });
         server.closeAllConnections();

@@ -10,9 +10,12 @@ import { app, type BaseWindow } from 'electron';
 import { toApiError } from '../../shared/errors.js';
 import { COMMAND_CHANNEL, type ShellCommand } from '../../shared/shell.js';
 import { createProjectDoor, openProjectDoor } from '../api/door.js';
-import { chooseDocuments, chooseNewProjectPath, chooseProject, info, notAvailable, problem } from './dialogs.js';
+import { chooseDocuments, chooseNewProjectPath, chooseProject, info, problem } from './dialogs.js';
 import type { MenuActions } from './menu.js';
 import type { ProjectWindow, ProjectWindows } from './projects.js';
+import { exportThemedExcerpts } from './excerpts-export-action.js';
+import { exportRefiQda } from './refi-export-action.js';
+import { importRefiQda } from './refi-import-action.js';
 
 export const SHORTCUTS = [
   ['Ctrl/Cmd+Z', 'Undo the last change to the project'],
@@ -106,9 +109,24 @@ export function createActions(windows: ProjectWindows, actor: string): MenuActio
       },
       (w) => w,
     ),
-    importRefiQda: (win) => notAvailable(win, 'Importing a REFI-QDA project (.qdpx)'),
-    exportRefiQda: (win) => notAvailable(win, 'Exporting a REFI-QDA project (.qdpx)'),
-    exportExcerpts: (win) => notAvailable(win, 'Exporting themed excerpts'),
+    importRefiQda: guarded(
+      (win) => importRefiQda(win, (path) => open(path)),
+      (w) => w,
+    ),
+    exportRefiQda: guarded(
+      async (win) => {
+        const p = await needProject(win, 'export it');
+        if (p) await exportRefiQda(p);
+      },
+      (w) => w,
+    ),
+    exportExcerpts: guarded(
+      async (win) => {
+        const p = await needProject(win, 'export its themed excerpts');
+        if (p) await exportThemedExcerpts(p);
+      },
+      (w) => w,
+    ),
     closeWindow: (win) => win?.close(),
     undo: send('undo'),
     redo: send('redo'),

@@ -3,7 +3,8 @@
  * the HTTP bridge and the Electron shell call the same functions.
  */
 import { userInfo } from 'node:os';
-import { closeProject, createProject, openProject, type Project } from '../../db/open.js';
+import { closeProject, createProject, openProject, type OpenOptions, type Project } from '../../db/open.js';
+import { dailyBackupIfDue } from './safety/backups.js';
 
 export interface Session {
   project: Project;
@@ -19,8 +20,16 @@ export function defaultActor(): string {
   }
 }
 
-export function openSession(path: string, actor = defaultActor()): Session {
-  return { project: openProject(path), actor };
+/** Opens a project (see db/open.ts: lock, quick check, migration) and takes the day's backup if due. */
+export function openSession(path: string, actor = defaultActor(), options: OpenOptions = {}): Session {
+  const project = openProject(path, options);
+  try {
+    dailyBackupIfDue(project);
+  } catch (err) {
+    // A backup that cannot be written (full disk, read-only folder) must not lock the user out.
+    console.error(`marginalia: the daily backup of ${path} failed:`, err instanceof Error ? err.message : err);
+  }
+  return { project, actor };
 }
 
 export function createSession(path: string, actor = defaultActor()): Session {

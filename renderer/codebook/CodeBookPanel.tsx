@@ -12,6 +12,7 @@ import { CodeTree } from './CodeTree.js';
 import { handleTreeKey } from './treeKeys.js';
 import { buildTree, filterCodes, freshName, isWithin, placeDrop, visibleRows, type Placement, type TreeNode } from './tree.js';
 import { useCodeActions } from './useCodeActions.js';
+import { ImportCodebookButton } from '../refi/ImportRefiCodebook.js';
 
 export interface CodeBookPanelProps {
   codes: CodeWithCounts[];
@@ -38,6 +39,9 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
   const [focusGuid, setFocusGuid] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Open>(null);
+  // The details open in a drawer over the lower part of the column only when asked for (Space,
+  // Details…, a double click), so choosing a code for Retrieval never covers the tree.
+  const [details, setDetails] = useState(selected !== null);
   const treeRef = useRef<HTMLUListElement>(null);
   /** A row to focus; with `parent` (a GUID, null: top level), only once the code is shown there (a move re-creates the row). */
   const wantFocus = useRef<{ guid: string; parent?: string | null } | null>(null);
@@ -100,6 +104,10 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
   };
 
   const select = (node: TreeNode) => onSelect(node.code.guid);
+  const showDetails = (node: TreeNode) => {
+    select(node);
+    setDetails(true);
+  };
   /** True when the selected code is `node` or inside it. */
   const selectedWithin = (node: TreeNode) => {
     const s = selected ? tree.byGuid.get(selected) : undefined;
@@ -125,6 +133,9 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
 
   return (
     <div className="cb-panel">
+      <div className="panel-head">
+        <h2>Code book</h2>
+      </div>
       <div className="cb-toolbar" role="toolbar" aria-label="Code book actions">
         <button type="button" onClick={() => void create(null)}>
           New code
@@ -141,6 +152,10 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
         <button type="button" disabled={!current} onClick={() => current && setDialog({ kind: 'delete', node: current })} aria-keyshortcuts="Delete">
           Delete…
         </button>
+        <button type="button" disabled={!current} onClick={() => current && showDetails(current)} aria-keyshortcuts="Space">
+          Details…
+        </button>
+        <ImportCodebookButton />
       </div>
       <input
         type="search"
@@ -157,7 +172,19 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
       {rows.length === 0 ? (
         <p className="meta">{codes.length === 0 ? 'No codes yet: add one with “New code”.' : 'No code matches the filter.'}</p>
       ) : (
-        <ul role="tree" id={treeId} aria-label="Code book" className="cb-tree" ref={treeRef} aria-describedby={`${treeId}-help`}>
+        <ul
+          role="tree"
+          id={treeId}
+          aria-label="Code book"
+          className="cb-tree"
+          ref={treeRef}
+          aria-describedby={`${treeId}-help`}
+          onDoubleClick={(e) => {
+            const guid = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]')?.dataset.guid;
+            const node = guid ? tree.byGuid.get(guid) : undefined;
+            if (node) showDetails(node);
+          }}
+        >
           <CodeTree
             tree={tree}
             keep={keep}
@@ -182,7 +209,7 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
                 setOpen,
                 focus,
                 apply: (x) => onApply(x.code),
-                select,
+                select: showDetails,
                 rename: (x) => setRenaming(x.code.guid),
                 askDelete: (x) => setDialog({ kind: 'delete', node: x }),
                 addChild: (x) => void create(x),
@@ -201,7 +228,19 @@ export function CodeBookPanel({ codes, counting = "all coders' codings", pinned,
       <p id={`${treeId}-help`} className="sr-only">
         Enter applies the code to the selected text, Space shows its details, F2 renames, Delete deletes, Insert adds a sub-code, Alt+arrows move it.
       </p>
-      {selectedCode && <CodeSheet key={selectedCode.guid} code={selectedCode} counting={counting} actions={actions} onClose={() => onSelect(null)} />}
+      {selectedCode && details && (
+        <div
+          className="cb-drawer"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setDetails(false);
+            focus(selectedCode.guid);
+          }}
+        >
+          <CodeSheet key={selectedCode.guid} code={selectedCode} counting={counting} actions={actions} onClose={() => setDetails(false)} />
+        </div>
+      )}
       {dialog?.kind === 'delete' && <DeleteDialog code={dialog.node.code} actions={actions} onClose={closeDelete(dialog.node)} fallbackFocus={focusTree} />}
       {dialog?.kind === 'merge' && (
         <MergeDialog

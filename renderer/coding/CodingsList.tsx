@@ -1,5 +1,5 @@
 /** The codings of the open document, in text order; choosing one shows its memo and resize handles. */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { CodingView } from '../../shared/api/types.js';
 import type { Turn } from '../../shared/types.js';
 import { LazyMemoEditor as MemoEditor } from '../memo/LazyMemoEditor.js';
@@ -20,30 +20,51 @@ const quote = (text: string, c: CodingView) => {
   return q.length > 90 ? `${q.slice(0, 90)}…` : q;
 };
 
+interface RowProps {
+  c: CodingView;
+  text: string;
+  chosen: boolean;
+  where: Locate;
+  onSelect(guid: string | null): void;
+  onRemove(guid: string): void;
+}
+
+/** One coding: drawn again only when it (or whether it is chosen) changed, not for every coding made elsewhere. */
+const Row = memo(function Row({ c, text, chosen, where, onSelect, onRemove }: RowProps) {
+  return (
+    <li className={chosen ? 'chosen' : ''}>
+      <button type="button" className="coding-pick" aria-pressed={chosen} onClick={() => onSelect(chosen ? null : c.guid)}>
+        <span className="coding-head">
+          <span className="swatch" style={{ background: c.color }} />
+          <span className="coding-code" title={c.code}>
+            {codeName(c.code)}
+          </span>
+        </span>
+        <span className="meta coding-where">
+          {c.coder} · {where(c)}
+          {c.memo ? ' · ✎ memo' : ''}
+        </span>
+        <span className="coding-quote">“{quote(text, c)}”</span>
+      </button>
+      <button type="button" className="coding-remove" aria-label={`Remove coding ${c.code} ${c.start}-${c.end}`} onClick={() => onRemove(c.guid)}>
+        Remove
+      </button>
+    </li>
+  );
+});
+
 /** The list itself, rendered after the transcript has painted (it can hold thousands of items). */
 const Items = memo(function Items({ text, codings, selected, onSelect, onRemove, where }: CodingsListProps & { where: Locate }) {
-  const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = useMemo(() => [...codings].sort((a, b) => a.start - b.start || a.end - b.end), [codings]);
+  // The handlers change with every coding (they close over the list); the rows call the latest through a ref, so they stay still.
+  const latest = useRef({ onSelect, onRemove });
+  latest.current = { onSelect, onRemove };
+  const select = useCallback((g: string | null) => latest.current.onSelect(g), []);
+  const remove = useCallback((g: string) => latest.current.onRemove(g), []);
   return (
     <ul className="codings" aria-label="Codings">
       {sorted.map((c) => (
-        <li key={c.guid} className={c.guid === selected ? 'chosen' : ''}>
-          <button type="button" className="coding-pick" aria-pressed={c.guid === selected} onClick={() => onSelect(c.guid === selected ? null : c.guid)}>
-            <span className="coding-head">
-              <span className="swatch" style={{ background: c.color }} />
-              <span className="coding-code" title={c.code}>
-                {codeName(c.code)}
-              </span>
-            </span>
-            <span className="meta coding-where">
-              {c.coder} · {where(c)}
-              {c.memo ? ' · ✎ memo' : ''}
-            </span>
-            <span className="coding-quote">“{quote(text, c)}”</span>
-          </button>
-          <button type="button" className="coding-remove" aria-label={`Remove coding ${c.code} ${c.start}-${c.end}`} onClick={() => onRemove(c.guid)}>
-            Remove
-          </button>
-        </li>
+        <Row key={c.guid} c={c} text={text} chosen={c.guid === selected} where={where} onSelect={select} onRemove={remove} />
       ))}
     </ul>
   );

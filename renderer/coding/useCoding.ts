@@ -2,13 +2,15 @@
  * Coding actions on the open document: apply (pinned key, picker, click, drop), in vivo, remove,
  * resize. Each shows its result at once (an optimistic coding, painted in the same frame), then
  * replaces it with what the project stored — merged with a touching coding of the same code,
- * if any — or takes it back with the error shown.
+ * if any — or takes it back with the error shown. The write's answer (the stored coding and its
+ * counts) is all that comes back: nothing is re-read (coding-writes.ts folds it in).
  */
 import { useCallback } from 'react';
 import type { CodeWithCounts, CodingView } from '../../shared/api/types.js';
 import { snapToWords } from '../../shared/text/snap.js';
 import type { OffsetSpan } from '../transcript/selection.js';
 import type { Workspace } from '../workspace/context.js';
+import type { CodingWrite } from './coding-writes.js';
 
 export interface CodingTarget {
   /** GUID of the open document. */
@@ -17,13 +19,13 @@ export interface CodingTarget {
   /** The selection as last reported by the transcript, read when an action runs (not at render). */
   selection(): { span: OffsetSpan; exact: boolean } | null;
   setCodings(update: (c: CodingView[]) => CodingView[]): void;
-  /** Re-reads the document's codings and every count. */
-  refresh(): Promise<void>;
+  /** Takes in a stored write: the document's codings and every count it moved. */
+  settle(write: CodingWrite): void;
 }
 
 export function useCoding(ws: Workspace, t: CodingTarget) {
-  const { api, coder, coderName, run, report } = ws;
-  const { document: doc, text, selection, setCodings, refresh } = t;
+  const { api, coder, coderName, run, report, changed } = ws;
+  const { document: doc, text, selection, setCodings, settle } = t;
 
   const spanToCode = useCallback((): OffsetSpan | null => {
     const chosen = selection();
@@ -57,10 +59,10 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
       window.getSelection()?.removeAllRanges();
       const r = await run(api['codings.apply']({ document: doc, code: code.guid, coder, ...span }));
       if (!r) setCodings((c) => c.filter((x) => x !== pending));
-      await refresh();
+      else settle({ kind: 'stored', result: r, replaced: pending });
       return r?.guid;
     },
-    [spanToCode, doc, coder, coderName, setCodings, run, api, refresh],
+    [spanToCode, doc, coder, coderName, setCodings, run, api, settle],
   );
 
   /** In vivo: a new top-level code named by the selected words (trimmed, at most 80 characters). */
@@ -69,36 +71,56 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
     if (!span) return;
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim().slice(0, 80);
     const code = await run(api['codebook.create']({ parent: null, name }));
-    if (code) await apply(code);
-  }, [spanToCode, text, run, api, apply]);
+    if (!code) return;
+    await apply(code);
+    // A new code: the code book is read again.
+    changed();
+  }, [spanToCode, text, run, api, apply, changed]);
 
   const createAndApply = useCallback(
     async (name: string) => {
       const code = await run(api['codebook.create']({ parent: null, name }));
-      if (code) await apply(code);
+      if (!code) return;
+      await apply(code);
+      changed();
     },
-    [run, api, apply],
+    [run, api, apply, changed],
   );
 
   const remove = useCallback(
     async (guid: string) => {
-      setCodings((c) => c.filter((x) => x.guid !== guid));
-      await run(api['codings.remove']({ guid }));
-      await refresh();
+      let gone: CodingView | undefined;
+      setCodings((c) => {
+        gone = c.find((x) => x.guid === guid) ?? gone;
+        return c.filter((x) => x.guid !== guid);
+      });
+      const done = await run(api['codings.remove']({ guid }));
+      if (done === undefined) {
+        // Refused: the coding is still there.
+        if (gone) setCodings((c) => (c.some((x) => x.guid === guid) ? c : [...c, gone!]));
+      } else if (gone && doc) settle({ kind: 'removed', coding: gone, document: doc });
     },
-    [setCodings, run, api, refresh],
+    [setCodings, run, api, settle, doc],
   );
 
   const resize = useCallback(
     async (guid: string, span: OffsetSpan, exact: boolean) => {
       const s = exact ? span : snapToWords(text, span);
       if (s.start >= s.end) return undefined;
-      setCodings((c) => c.map((x) => (x.guid === guid ? { ...x, ...s } : x)));
+      let old: CodingView | undefined;
+      setCodings((c) =>
+        c.map((x) => {
+          if (x.guid !== guid) return x;
+          old ??= x;
+          return { ...x, ...s };
+        }),
+      );
       const r = await run(api['codings.resize']({ guid, ...s }));
-      await refresh();
+      if (r) settle({ kind: 'stored', result: r, ...(old && { replaced: old }) });
+      else if (old) setCodings((c) => c.map((x) => (x.guid === guid ? old! : x)));
       return r?.guid;
     },
-    [text, setCodings, run, api, refresh],
+    [text, setCodings, run, api, settle],
   );
 
   return { apply, inVivo, createAndApply, remove, resize };

@@ -4,9 +4,10 @@
  * transaction, one undo step), with a progress bar; a bad file is named in the error banner and
  * the others still come in.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DocumentListItem } from '../../shared/api/types.js';
 import { useWorkspace } from '../workspace/context.js';
+import { coderInitials } from '../workspace/initials.js';
 import { DeleteDocument } from './DeleteDocument.js';
 import { fileToBase64, IMPORTABLE } from './upload.js';
 
@@ -26,6 +27,7 @@ export function DocumentsPanel({ docs, open, onOpen, hidden = false }: Documents
   const picker = useRef<HTMLInputElement>(null);
   const [deleting, setDeleting] = useState<DocumentListItem | null>(null);
   const closeDelete = useCallback(() => setDeleting(null), []);
+  const marks = useMemo(() => coderInitials(docs.flatMap((d) => d.byCoder.map((b) => b.coder))), [docs]);
 
   const importFiles = async (files: File[]) => {
     if (files.length === 0) return;
@@ -71,10 +73,19 @@ export function DocumentsPanel({ docs, open, onOpen, hidden = false }: Documents
         void importFiles([...e.dataTransfer.files]);
       }}
     >
-      <h2>Documents</h2>
-      <button type="button" className="primary" onClick={() => picker.current?.click()} disabled={!!progress}>
-        Import documents…
-      </button>
+      <div className="panel-head">
+        <h2>Documents</h2>
+        <button
+          type="button"
+          className="small"
+          aria-label="Import documents…"
+          title="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt); you can also drop files on this list"
+          onClick={() => picker.current?.click()}
+          disabled={!!progress}
+        >
+          Import…
+        </button>
+      </div>
       <input
         ref={picker}
         type="file"
@@ -84,7 +95,6 @@ export function DocumentsPanel({ docs, open, onOpen, hidden = false }: Documents
         aria-label="Files to import"
         onChange={(e) => void importFiles([...(e.target.files ?? [])]).then(() => (e.target.value = ''))}
       />
-      <p className="hint">or drop .txt, .md, .docx, .pdf, .vtt or .srt files here</p>
       {progress && (
         <div className="import-progress">
           <progress aria-label="Import progress" max={progress.total} value={progress.done} />
@@ -93,13 +103,33 @@ export function DocumentsPanel({ docs, open, onOpen, hidden = false }: Documents
           </span>
         </div>
       )}
-      <ul aria-label="Transcripts">
+      <ul aria-label="Transcripts" className="doc-list">
         {docs.map((d) => (
           <li key={d.guid} className="doc-item">
-            <button type="button" aria-current={d.guid === open} onClick={() => onOpen(d.guid)}>
+            <button
+              type="button"
+              className="doc-open"
+              aria-current={d.guid === open}
+              title={[
+                d.name,
+                d.caseName && `case ${d.caseName}`,
+                `${d.length.toLocaleString()} characters`,
+                ...d.byCoder.map((b) => `${b.coder}: ${b.codings} codings`),
+              ]
+                .filter(Boolean)
+                .join('\n')}
+              onClick={() => onOpen(d.guid)}
+            >
               <span className="doc-name">{d.name}</span>
-              <span className="meta">
-                {[d.caseName, `${d.length.toLocaleString()} chars`, ...d.byCoder.map((b) => `${b.coder} ${b.codings}`)].filter(Boolean).join(' · ')}
+              <span className="doc-counts">
+                {d.byCoder.map((b) => (
+                  <span key={b.coderGuid} className="doc-count">
+                    <abbr title={b.coder} aria-hidden="true">
+                      {marks.get(b.coder)}
+                    </abbr>
+                    <span className="sr-only">{b.coder}</span> {b.codings}
+                  </span>
+                ))}
               </span>
             </button>
             <button type="button" className="doc-delete" aria-label={`Delete document ${d.name}`} title="Delete this document" onClick={() => setDeleting(d)}>
@@ -109,7 +139,7 @@ export function DocumentsPanel({ docs, open, onOpen, hidden = false }: Documents
         ))}
       </ul>
       {deleting && <DeleteDocument document={deleting} onClose={closeDelete} />}
-      {docs.length === 0 && <p className="hint">No documents yet: import interview transcripts to start coding.</p>}
+      {docs.length === 0 && <p className="hint">No documents yet: import interview transcripts, or drop .txt, .md, .docx, .pdf, .vtt or .srt files here.</p>}
     </nav>
   );
 }

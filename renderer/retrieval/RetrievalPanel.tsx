@@ -1,11 +1,14 @@
 /** The coded segments of a code, filtered by coder, document, case attribute and quote text, with jump to source. */
 import { useEffect, useMemo, useState } from 'react';
 import type { CasesView, CodeWithCounts, Named, SegmentView } from '../../shared/api/types.js';
+import { onCodingWrite } from '../coding/coding-events.js';
+import { touchedCodes } from '../coding/coding-writes.js';
 import { useWorkspace } from '../workspace/context.js';
 import { whoseCodings } from '../workspace/whose.js';
 import { attributeValues, countLine } from './group.js';
 import { RetrievalFilters } from './RetrievalFilters.js';
 import { emptyFilter, segmentsRequest, type RetrievalFilter } from './request.js';
+import { ExportShown } from './ExportShown.js';
 import { SegmentList } from './SegmentList.js';
 import './retrieval.css';
 
@@ -59,6 +62,21 @@ export function RetrievalPanel({ codes, coders, documents, code, shown = '', fin
   // A string key, so an unchanged request (e.g. a re-render) does not ask again.
   const key = filter.code ? JSON.stringify(segmentsRequest({ ...filter, find }, viewer)) : '';
 
+  // A coding write re-reads the segments only when it touched the code shown or one under it.
+  const [written, setWritten] = useState(0);
+  const chosen = codes.find((c) => c.guid === filter.code)?.path;
+  useEffect(() => {
+    if (!chosen) return;
+    const paths = new Map(codes.map((c) => [c.guid, c.path]));
+    return onCodingWrite((w) => {
+      const hit = touchedCodes(w).some((g) => {
+        const p = paths.get(g);
+        return p === chosen || !!p?.startsWith(`${chosen}/`);
+      });
+      if (hit) setWritten((n) => n + 1);
+    });
+  }, [codes, chosen]);
+
   useEffect(() => {
     if (!key) return setSegments(null);
     let live = true;
@@ -69,7 +87,7 @@ export function RetrievalPanel({ codes, coders, documents, code, shown = '', fin
     return () => {
       live = false;
     };
-  }, [api, run, key, version]);
+  }, [api, run, key, version, written]);
 
   const attributes = useMemo(() => attributeValues(cases), [cases]);
   const chosenPath = codes.find((c) => c.guid === filter.code)?.path ?? null;
@@ -91,6 +109,11 @@ export function RetrievalPanel({ codes, coders, documents, code, shown = '', fin
           within={filter.descendants ? chosenPath : null}
           onOpen={(s) => openDocument(s.documentGuid, { start: s.start, end: s.end })}
         />
+      )}
+      {filter.code && segments && segments.length > 0 && (
+        <div className="retrieval-foot">
+          <ExportShown filter={filter} segments={segments} path={chosenPath ?? ''} />
+        </div>
       )}
     </section>
   );

@@ -1,13 +1,22 @@
-/** Coding stripes in the margin: one bar per coding, labelled; hover shows its span, click selects it. */
+/**
+ * Coding stripes in the margin, as in MAXQDA: one bracket per coding in its own lane (overlapping
+ * codings side by side), and beside the lanes the code's name read horizontally, with the coder's
+ * initials when several coders are shown. Hover shows the coding's span; a click chooses it.
+ */
+import { useMemo } from 'react';
 import type { CodingView } from '../../shared/api/types.js';
+import { coderInitials } from '../workspace/initials.js';
 import type { Placed } from './lanes.js';
+import { LABEL_HEIGHT, labelColumnWidth, labelTops, leaf } from './stripe-labels.js';
 
-const LANE_WIDTH = 16;
+const LANE_WIDTH = 9;
+const LANES_LEFT = 6;
+const LABEL_GAP = 6;
 
 export interface StripesProps {
   placed: readonly Placed<CodingView>[];
-  /** Codings shown in the document (only those near the visible part get a stripe element). */
-  total: number;
+  /** Every coding shown in the document (only those near the visible part are placed). */
+  codings: readonly CodingView[];
   lanes: number;
   height: number;
   showCoder: boolean;
@@ -28,21 +37,25 @@ function moveFocus(e: React.KeyboardEvent<HTMLDivElement>): void {
   }
 }
 
-const leaf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
-export function Stripes({ placed, total, lanes, height, showCoder, selected, onHover, onPick }: StripesProps) {
+export function Stripes({ placed, codings, lanes, height, showCoder, selected, onHover, onPick }: StripesProps) {
+  const initials = useMemo(() => (showCoder ? coderInitials(codings.map((c) => c.coder)) : null), [showCoder, codings]);
+  const labelWidth = useMemo(() => labelColumnWidth(codings, initials), [codings, initials]);
+  const tops = useMemo(() => labelTops(placed), [placed]);
+  const labelsLeft = LANES_LEFT + Math.max(1, lanes) * LANE_WIDTH + LABEL_GAP;
   return (
     <div
       className="stripes"
       data-testid="stripes"
       role="group"
       aria-label="Coding stripes"
-      data-total={total}
-      style={{ width: Math.max(1, lanes) * LANE_WIDTH + 8, height }}
+      data-total={codings.length}
+      style={{ width: labelsLeft + labelWidth + 6, height }}
       onKeyDown={moveFocus}
     >
       {placed.map(({ item: c, top, bottom, lane }, i) => {
-        const label = `${leaf(c.code)}${showCoder ? ` · ${c.coder}` : ''}`;
+        const left = LANES_LEFT + lane * LANE_WIDTH;
+        const labelTop = tops.get(c.guid) ?? top;
+        const mark = initials?.get(c.coder);
         return (
           <button
             type="button"
@@ -52,16 +65,21 @@ export function Stripes({ placed, total, lanes, height, showCoder, selected, onH
             aria-pressed={selected === c.guid}
             // One tab stop for all stripes; arrow keys move between them.
             tabIndex={selected === c.guid || (!selected && i === 0) ? 0 : -1}
-            aria-label={`Coding ${c.code} by ${c.coder}, characters ${c.start}–${c.end}`}
             title={`${c.code} — ${c.coder}`}
-            style={{ top, height: Math.max(8, bottom - top), left: 4 + lane * LANE_WIDTH, borderColor: c.color, color: c.color }}
+            style={{ top, height: Math.max(10, bottom - top), left, width: LANE_WIDTH - 2, '--code': c.color } as React.CSSProperties}
             onMouseEnter={() => onHover(c.guid)}
             onMouseLeave={() => onHover(null)}
             onFocus={() => onHover(c.guid)}
             onBlur={() => onHover(null)}
             onClick={() => onPick(c.guid)}
           >
-            <span className="stripe-label">{label}</span>
+            <span className="stripe-bar" aria-hidden="true" />
+            {/* The name is what the label shows, then whose and where for a screen reader (the path is in the tooltip). */}
+            <span className="stripe-label" style={{ left: labelsLeft - left, top: labelTop - top, width: labelWidth, height: LABEL_HEIGHT }}>
+              <span className="stripe-code">{leaf(c.code)}</span>
+              {mark && <span className="stripe-coder">{mark}</span>}
+            </span>
+            <span className="sr-only">{`: coding by ${c.coder}, characters ${c.start}–${c.end}`}</span>
           </button>
         );
       })}

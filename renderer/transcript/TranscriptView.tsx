@@ -281,7 +281,7 @@ export function TranscriptView(props: TranscriptViewProps) {
       </div>
       <Stripes
         placed={layout.placed}
-        total={codings.length}
+        codings={codings}
         lanes={layout.lanes}
         height={layout.height}
         showCoder={showCoder}

@@ -28,12 +28,17 @@ export interface LineModel {
 
 const SPEAKER = '\u0000speaker';
 
-/** Background for a piece covered by these codings: one colour, or horizontal bands for overlaps. */
+/**
+ * Background for a piece covered by these codings: one colour, or horizontal bands for overlaps
+ * (so each code stays visible). How strong the tint is comes from the theme (--hl-one, --hl-many in
+ * styles.css): strong on light paper, softer under light text in the dark theme.
+ */
 export function highlightStyle(colors: readonly string[]): string {
   if (colors.length === 0) return '';
-  if (colors.length === 1) return `background-color: ${colors[0]}55`;
+  const tint = (c: string, strength: string) => `color-mix(in srgb, ${c} var(${strength}), transparent)`;
+  if (colors.length === 1) return `background-color: ${tint(colors[0]!, '--hl-one')}`;
   const step = 100 / colors.length;
-  const bands = colors.map((c, i) => `${c}88 ${(i * step).toFixed(2)}%, ${c}88 ${((i + 1) * step).toFixed(2)}%`).join(', ');
+  const bands = colors.map((c, i) => `${tint(c, '--hl-many')} ${(i * step).toFixed(2)}%, ${tint(c, '--hl-many')} ${((i + 1) * step).toFixed(2)}%`).join(', ');
   return `background-image: linear-gradient(to bottom, ${bands})`;
 }
 

@@ -4,11 +4,7 @@
  * nothing. A feature adds one entry here and keeps its dialog in its own folder.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-
-/** Every file dialog gets a way to close itself; the workspace (api, run, notify…) comes from context. */
-export interface FileDialogProps {
-  onClose(): void;
-}
+import type { FileDialogProps } from './file-dialog.js';
 
 export interface FileAction {
   id: string;
@@ -23,4 +19,41 @@ export function lazyDialog<K extends string>(load: () => Promise<Record<K, Compo
   return lazy(() => load().then((m) => ({ default: m[key] })));
 }
 
-export const FILE_ACTIONS: FileAction[] = [];
+export const FILE_ACTIONS: FileAction[] = [
+  {
+    id: 'projects',
+    label: 'Projects: new, open, recent…',
+    group: 'project',
+    dialog: lazyDialog(() => import('../projects/ProjectsDialog.js'), 'ProjectsDialog'),
+  },
+  {
+    id: 'import-refi',
+    label: 'Import REFI-QDA project (.qdpx)…',
+    group: 'exchange',
+    dialog: lazyDialog(() => import('../refi/ImportRefiDialog.js'), 'ImportRefiDialog'),
+  },
+  {
+    id: 'export-refi',
+    label: 'Export REFI-QDA project (.qdpx)…',
+    group: 'exchange',
+    dialog: lazyDialog(() => import('../refi/ExportRefiDialog.js'), 'ExportRefiDialog'),
+  },
+  {
+    id: 'export-excerpts',
+    label: 'Export themed excerpts…',
+    group: 'export',
+    dialog: lazyDialog(() => import('../excerpts/ExcerptDialog.js'), 'ExcerptDialog'),
+  },
+  {
+    id: 'audit-log',
+    label: 'Audit log…',
+    group: 'project',
+    dialog: lazyDialog(() => import('../audit/AuditDialog.js'), 'AuditDialog'),
+  },
+  {
+    id: 'backups',
+    label: 'Backups…',
+    group: 'project',
+    dialog: lazyDialog(() => import('../safety/BackupsDialog.js'), 'BackupsDialog'),
+  },
+];

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeWithCounts, CoderWithCounts, CodingView, DocumentContentView, DocumentListItem, ProjectInfoView } from '../../shared/api/types.js';
+import { codersAfter, codesAfter, docsAfter, infoAfter, type CodingWrite } from '../coding/coding-writes.js';
 import { activeCoder } from './active-coder.js';
 import type { Show } from './CoderBar.js';
 import type { Workspace } from './context.js';
@@ -64,7 +65,17 @@ export function useProjectLists(ws: Pick<Workspace, 'api' | 'run' | 'version'>, 
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return { info, docs, codes, coders };
+  // A coding write moves counts only: folded in from its answer, nothing is re-read.
+  const docsNow = useRef(docs);
+  docsNow.current = docs;
+  const takeWrite = useCallback((w: CodingWrite, counted: (coder: string) => boolean) => {
+    const before = docsNow.current;
+    setCoders((c) => codersAfter(c, w, before));
+    setDocs((d) => docsAfter(d, w));
+    setCodes((c) => codesAfter(c, w, counted));
+    setInfo((i) => infoAfter(i, w));
+  }, []);
+  return { info, docs, codes, coders, takeWrite };
 }
 
 /** Which coders' codings to ask for (GUIDs): mine, one other coder's, or all (undefined). */

@@ -43,6 +43,7 @@ import { refiImportMethods } from './methods/refi-import.js';
 import { safetyMethods } from './methods/safety.js';
 import { transcriptEditMethods } from './methods/transcript-edit.js';
 import { historyMethods } from './methods/history.js';
+import { projectMethods } from './methods/projects.js';
 
 /**
  * One entry per method: `args` (the zod schema), `result` (a phantom type), and `writes: true`
@@ -109,7 +110,10 @@ export const contract = {
     args: z.strictObject({ parent: guid.nullable(), names: z.array(name).min(1, 'must name at least one code').max(100, 'is too deep'), ...codeFields }),
     result: result<T.CreatedPathView>(),
   },
-  'codebook.export': { args: z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }) }), result: result<T.CodebookExportView>() },
+  'codebook.export': {
+    args: z.strictObject({ format: z.enum(['json', 'csv', 'qdc'], { error: 'must be json, csv or qdc' }) }),
+    result: result<T.CodebookExportView>(),
+  },
   /** Adds the codes the project lacks (matched by GUID, then path); `update` overwrites matched codes' fields. `name` names the file in messages. */
   'codebook.import': {
     writes: true,
@@ -178,7 +182,7 @@ export const contract = {
   /** CSV: first column the case name, others attributes ("name:type" declares a type). Every row checked first. */
   'cases.importAttributes': { writes: true, args: z.strictObject({ csv: tableText, name: name.optional() }), result: result<T.AttributesImportReportView>() },
 
-  /** Undo/redo this session's changes (each UI action is one step); `entities` says what to reload. */
+  /** Undo/redo the actor's changes (each UI action is one step), read from the project's log so they survive restarts; `entities` says what to reload. */
   'history.undo': { writes: true, args: none, result: result<T.HistoryStep>() },
   'history.redo': { writes: true, args: none, result: result<T.HistoryStep>() },
   'history.state': { args: none, result: result<T.HistoryState>() },
@@ -248,14 +252,14 @@ export const contract = {
   },
   /** `brief`: leave `open` empty (the caller holds the disagreements). */
   'consensus.status': { args: z.strictObject({ ...pairScope, name: name.optional(), brief: flag.optional() }), result: result<T.ConsensusStatus>() },
-  /** Declares the consensus finished (its codings brought up to date, the time recorded); clears the undo history. */
+  /** Declares the consensus finished (its codings brought up to date, the time recorded); one undoable step. */
   'consensus.finish': {
     writes: true,
     args: z.strictObject({ ...pairScope, name: name.optional(), brief: flag.optional() }),
     result: result<T.ConsensusStatus>(),
   },
 
-  /** Merges a second coder's project file (a path on this computer) into this one, after a backup. */
+  /** Merges a second coder's project file (a path on this computer) into this one, after a backup; one undoable step. */
   'project.mergeCoderProject': {
     writes: true,
     args: z.strictObject({ file: z.string(need('a file path')).trim().min(1, 'must not be empty').max(4096, 'is too long') }),
@@ -276,6 +280,7 @@ export const contract = {
   ...safetyMethods,
   ...transcriptEditMethods,
   ...historyMethods,
+  ...projectMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -94,6 +94,22 @@ export interface ApplyResultView extends Span {
   guid: string;
   /** GUIDs of codings it merged with; they are gone now. */
   mergedWith: string[];
+  /** GUID of the document it is in. */
+  document: string;
+  /** The coding as stored, as codings.forDocument shows it (so nothing needs to be re-read). */
+  coding: CodingView;
+  /** Counts after the write (every coder's view: blind coding never hides a coder's own counts). */
+  counts: CodingWriteCounts;
+}
+
+/** What one coding write changed in the lists' counts. */
+export interface CodingWriteCounts {
+  /** The coding's coder: codings in the project and documents with any. */
+  coder: { guid: string; codings: number; documents: number };
+  /** The coder's codings in the coding's document. */
+  document: { guid: string; coderCodings: number };
+  /** Every coding in the project. */
+  project: number;
 }
 
 export interface SearchHitView extends Span {
@@ -210,7 +226,7 @@ export interface CreatedPathView {
 }
 
 export interface CodebookExportView {
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'qdc';
   codes: number;
   content: string;
 }

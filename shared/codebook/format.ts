@@ -12,6 +12,8 @@ export const CODEBOOK_VERSION = 1;
 
 const TEXT_KEYS = ['definition', 'inclusion', 'exclusion', 'example'] as const;
 const CODE_KEYS = new Set(['guid', 'name', 'color', ...TEXT_KEYS, 'children']);
+/** Deeper code books are refused, not walked: no real one nests this far, and a hostile one would exhaust the stack. */
+export const MAX_CODE_DEPTH = 100;
 
 // ---- JSON ------------------------------------------------------------------------------
 
@@ -53,7 +55,11 @@ export function parseCodebookJson(text: string, fileName: string): CodeSpec[] {
   try {
     doc = JSON.parse(body);
   } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n')[0] : 'syntax error';
+    // JSON.parse quotes the bad spot of the file; its control characters would break the one line.
+    const why =
+      err instanceof Error
+        ? (err.message.split('\n')[0] ?? '').replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        : 'syntax error';
     fail('corrupt_file', `${fileName} is not valid JSON: ${why}`);
   }
   if (!isObject(doc) || doc.format !== CODEBOOK_FORMAT) {
@@ -71,7 +77,8 @@ export function parseCodebookJson(text: string, fileName: string): CodeSpec[] {
   if (!Array.isArray(doc.codes)) fail('invalid_input', `${fileName}: "codes" must be a list`);
   const guids = new Map<string, string>();
 
-  const readList = (list: unknown[], parentPath: string | null, loc: string): CodeSpec[] => {
+  const readList = (list: unknown[], parentPath: string | null, loc: string, depth = 1): CodeSpec[] => {
+    if (depth > MAX_CODE_DEPTH) fail('invalid_input', `${fileName}: codes are nested more than ${MAX_CODE_DEPTH} levels deep`);
     const seen = new Set<string>();
     return list.map((raw, i) => {
       const here = `${loc}[${i}]`;
@@ -106,7 +113,7 @@ export function parseCodebookJson(text: string, fileName: string): CodeSpec[] {
       }
       if (raw.children !== undefined) {
         if (!Array.isArray(raw.children)) fail('invalid_input', `${fileName}: ${label}: "children" must be a list`);
-        spec.children = readList(raw.children, path, `${here}.children`);
+        spec.children = readList(raw.children, path, `${here}.children`, depth + 1);
       }
       return spec;
     });
@@ -138,6 +145,7 @@ export function parseCodebookCsv(text: string, fileName: string): CodeSpec[] {
     const where = `${fileName} row ${row}`;
     const path = values.path ?? '';
     if (path.trim() === '') fail('invalid_input', `${where}: "path" is empty`);
+    if (path.split('/').length > MAX_CODE_DEPTH) fail('invalid_input', `${where}: the path has more than ${MAX_CODE_DEPTH} levels`);
     const out: PathRow = { path, where };
     const color = values.color ?? '';
     if (color.trim() !== '') out.color = at(where, `code "${path.trim()}"`, () => normaliseColor(color));

@@ -23,8 +23,18 @@ export interface ScrollTiming {
   screens: number;
 }
 
+/** Opening a document, each from the click. */
+export interface OpenTiming {
+  /** Its first screen of text painted (the heading shows it and lines are in view). */
+  first: number;
+  /** Every codings' stripes and highlights in view painted (data-total says all arrived). */
+  painted: number;
+  /** The whole text present: every line of it in the page (no blank tail still to be built). */
+  whole: number;
+}
+
 export interface Probes {
-  open(a: { name: string; stripes: number }): Promise<number>;
+  open(a: { name: string; stripes: number; lines: number }): Promise<OpenTiming>;
   select(a: { start: number; end: number }): Promise<string>;
   apply(a: { start: number }): Promise<ApplyTiming>;
   uncoded(a: { start: number }): boolean;
@@ -32,20 +42,27 @@ export interface Probes {
 }
 
 export function installProbes(): void {
-  /** Clicks a document in the Documents panel; ms until all its codings are in and the visible stripes and highlights are painted. */
-  function openProbe({ name, stripes }: { name: string; stripes: number }): Promise<number> {
+  /** Clicks a document in the Documents panel; ms until its first screen, its codings, and its whole text are painted. */
+  function openProbe({ name, stripes, lines }: { name: string; stripes: number; lines: number }): Promise<OpenTiming> {
     const button = [...document.querySelectorAll<HTMLButtonElement>('.doc-item button')].find((b) => b.querySelector('.doc-name')?.textContent === name);
     if (!button) throw new Error(`no document button ${name}`);
     return new Promise((resolve, reject) => {
       const t0 = performance.now();
+      let first = -1;
+      let painted = -1;
+      let whole = -1;
       const tick = () => {
+        const now = performance.now() - t0;
         const shown = document.querySelector('.reader-head h1')?.textContent === name;
+        const built = shown ? document.querySelectorAll('[data-testid="transcript"] [data-line]').length : 0;
+        if (first < 0 && built > 0) first = now;
+        if (whole < 0 && built >= lines) whole = now;
         // Stripe elements exist only near the visible part; data-total says all codings arrived.
         const box = document.querySelector<HTMLElement>('[data-testid="stripes"]');
         const n = box?.querySelectorAll('.stripe').length ?? 0;
         const all = box?.dataset.total === String(stripes);
-        if (shown && all && (stripes === 0 || (n > 0 && document.querySelector('[data-testid="transcript"] [data-codings]'))))
-          return resolve(performance.now() - t0);
+        if (painted < 0 && shown && all && (stripes === 0 || (n > 0 && document.querySelector('[data-testid="transcript"] [data-codings]')))) painted = now;
+        if (first >= 0 && painted >= 0 && whole >= 0) return resolve({ first, painted, whole });
         if (performance.now() - t0 > 30_000) return reject(new Error(`open timed out: ${n} stripes of ${stripes}`));
         requestAnimationFrame(tick);
       };
@@ -100,7 +117,14 @@ export function installProbes(): void {
       const watch = new MutationObserver(() => {
         if (committed < 0 && coded()) committed = performance.now() - t0;
         // The new coding's own stripe (stripe elements exist only near the visible part).
-        if (stripe < 0 && document.querySelector(`[data-testid="stripes"] .stripe[aria-label*="characters ${start}–"]`)) stripe = performance.now() - t0;
+        // (Its offsets are in its accessible name: an aria-label once, screen-reader text now.)
+        if (
+          stripe < 0 &&
+          [...document.querySelectorAll('[data-testid="stripes"] .stripe')].some((el) =>
+            (el.getAttribute('aria-label') ?? el.textContent ?? '').includes(`characters ${start}–`),
+          )
+        )
+          stripe = performance.now() - t0;
       });
       watch.observe(document.querySelector('[data-testid="transcript"]')!, {
         subtree: true,

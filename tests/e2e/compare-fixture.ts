@@ -9,15 +9,16 @@ import { join } from 'node:path';
 import { ROOT, serveFreshProject, type Served } from './workspace.js';
 
 export async function serveTwoCoderProject(): Promise<Served> {
-  const served = await serveFreshProject(['transcripts/co-01.txt', 'transcripts/ip-01.txt', 'transcripts/co-03-norway.txt']);
-  for (const args of [
-    ['attributes', 'import', served.project, join(ROOT, 'fixtures/cases.csv')],
-    ['doc', 'case', served.project, 'co-01.txt', 'CO-01'],
-    ['doc', 'case', served.project, 'co-03-norway.txt', 'CO-03'],
-    ['codings', 'import', served.project, join(ROOT, 'fixtures/codings-two-coders.csv')],
-  ])
-    marginalia(args);
-  return served;
+  // Written before the server opens the project (it then holds the one-writer lock; reads still work).
+  return serveFreshProject(['transcripts/co-01.txt', 'transcripts/ip-01.txt', 'transcripts/co-03-norway.txt'], (project) => {
+    for (const args of [
+      ['attributes', 'import', project, join(ROOT, 'fixtures/cases.csv')],
+      ['doc', 'case', project, 'co-01.txt', 'CO-01'],
+      ['doc', 'case', project, 'co-03-norway.txt', 'CO-03'],
+      ['codings', 'import', project, join(ROOT, 'fixtures/codings-two-coders.csv')],
+    ])
+      marginalia(args);
+  });
 }
 
 export function marginalia(args: string[]): string {

@@ -67,8 +67,9 @@ async function noSeriousAxe(page: Page, what: string) {
 }
 
 test('a second coder’s project is merged from the Merge part; bad files change nothing', async ({ page }) => {
-  served = await serveFreshProject(['transcripts/co-01.txt', 'transcripts/ip-01.txt']);
-  marginalia(['code', served.project, '--doc', 'co-01.txt', '--code', 'Rapport', '--coder', 'Alice', '--lines', '3-4']);
+  served = await serveFreshProject(['transcripts/co-01.txt', 'transcripts/ip-01.txt'], (project) =>
+    marginalia(['code', project, '--doc', 'co-01.txt', '--code', 'Rapport', '--coder', 'Alice', '--lines', '3-4']),
+  );
   const bob = bobsProject();
   // One coder: the Report part says what is needed and how to merge.
   const report = await openPart(page, 'Report');
@@ -110,9 +111,10 @@ test('a second coder’s project is merged from the Merge part; bad files change
   await expect(shown.getByRole('row', { name: /^Codings 2/ })).toBeVisible();
   await expect(shown.getByRole('row', { name: /^Documents 0 .*1 matched/ })).toBeVisible();
   const backup = (await shown.getByTestId('merge-backup').textContent())!;
-  expect(backup.startsWith(`${served.project}.backup-`)).toBe(true);
+  expect(backup.startsWith(`${served.project}-backups/`)).toBe(true);
+  expect(backup).toMatch(/_before-merge\.marginalia$/);
   expect(existsSync(backup)).toBe(true);
-  await expect(shown).toContainText('Undo (Ctrl/Cmd+Z) cannot reverse a merge');
+  await expect(shown).toContainText('Undo (Ctrl/Cmd+Z) takes the whole merge back as one step');
   const stored = queryProject<{ coder: string; n: number }>(
     served.project,
     'SELECT k.name AS coder, COUNT(*) AS n FROM codings g JOIN coders k ON k.id = g.coder_id GROUP BY k.name ORDER BY k.name',
@@ -132,6 +134,13 @@ test('a second coder’s project is merged from the Merge part; bad files change
   const [json] = await Promise.all([page.waitForEvent('download'), shown.getByRole('button', { name: 'Save report (JSON)' }).click()]);
   expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toMatchObject({ from: 'bob.marginalia', backup, codings: { added: 2, skipped: 0 } });
   await noSeriousAxe(page, 'merge report');
+  // The merge is one undo step: Bob and his codings leave the file; redo brings them back.
+  const codings = () => queryProject<{ n: number }>(served.project, 'SELECT COUNT(*) AS n FROM codings')[0]!.n;
+  await page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(codings).toBe(1);
+  expect(queryProject(served.project, "SELECT 1 FROM coders WHERE name = 'Bob'")).toEqual([]);
+  await page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(codings).toBe(3);
 });
 
 test('the agreement report is exported in every format and reads back with the CLI’s numbers', async ({ page }) => {
@@ -194,10 +203,11 @@ test('the agreement report is exported in every format and reads back with the C
 });
 
 test('two coders who share no document: the Report part says what is needed and offers no export', async ({ page }) => {
-  served = await serveFreshProject(['transcripts/co-01.txt', 'transcripts/ip-01.txt']);
-  marginalia(['coders', 'add', served.project, 'Bob']);
-  marginalia(['code', served.project, '--doc', 'co-01.txt', '--code', 'Rapport', '--coder', 'Alice', '--lines', '3-4']);
-  marginalia(['code', served.project, '--doc', 'ip-01.txt', '--code', 'Rapport', '--coder', 'Bob', '--lines', '3-4']);
+  served = await serveFreshProject(['transcripts/co-01.txt', 'transcripts/ip-01.txt'], (project) => {
+    marginalia(['coders', 'add', project, 'Bob']);
+    marginalia(['code', project, '--doc', 'co-01.txt', '--code', 'Rapport', '--coder', 'Alice', '--lines', '3-4']);
+    marginalia(['code', project, '--doc', 'ip-01.txt', '--code', 'Rapport', '--coder', 'Bob', '--lines', '3-4']);
+  });
   const panel = await openPart(page, 'Report');
   await expect(panel.getByRole('alert')).toHaveText(
     'Alice and Bob have no document in common to compare: agreement needs transcripts both of them coded. Have each coder code the same documents (or merge the project in which they did), or choose another pair.',

@@ -12,19 +12,21 @@ let served: Served;
 test.afterEach(() => served?.stop());
 
 const cli = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
-const code = (coder: string, name: string, quote: string) =>
-  cli(['code', served.project, '--doc', 'co-02.txt', '--code', name, '--coder', coder, '--quote', quote]);
+const code = (project: string, coder: string, name: string, quote: string) =>
+  cli(['code', project, '--doc', 'co-02.txt', '--code', name, '--coder', coder, '--quote', quote]);
 
 const rapport = (page: Page) => page.getByRole('tree', { name: 'Code book' }).getByRole('treeitem', { name: 'Rapport', exact: true }).locator('.cb-counts');
 const caption = (page: Page) => page.getByTestId('code-book-counting');
 
 test('regression: counts follow Show (the code book counted all coders while the transcript showed only mine)', async ({ page }) => {
-  served = await serveFreshProject(['transcripts/co-02.txt']);
-  cli(['coders', 'add', served.project, 'Bob']);
-  code('Alice', 'Rapport', 'the few minutes you spend at their door');
-  code('Bob', 'Rapport', 'Cuff ports, escorts');
-  code('Bob', 'Rapport', "how's the food, did your mail come");
-  code('Bob', 'Boundaries', 'Carefully. Being a woman');
+  // Written before the server opens the project (it then holds the one-writer lock).
+  served = await serveFreshProject(['transcripts/co-02.txt'], (project) => {
+    cli(['coders', 'add', project, 'Bob']);
+    code(project, 'Alice', 'Rapport', 'the few minutes you spend at their door');
+    code(project, 'Bob', 'Rapport', 'Cuff ports, escorts');
+    code(project, 'Bob', 'Rapport', "how's the food, did your mail come");
+    code(project, 'Bob', 'Boundaries', 'Carefully. Being a woman');
+  });
 
   await page.addInitScript(() => localStorage.setItem('marginalia.activeCoder', 'Alice'));
   await page.goto(served.url);

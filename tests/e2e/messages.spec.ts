@@ -40,7 +40,7 @@ test('errors and status messages never cover the toolbar or the transcript; a st
   const status = page.getByRole('status');
   await expect(status).toContainText('Undid');
   expect(overlaps(await box(status), await box(transcript))).toBe(false);
-  expect(overlaps(await box(status), await box(page.getByRole('complementary', { name: 'Code book and panels' })))).toBe(false);
+  expect(overlaps(await box(status), await box(page.getByRole('complementary', { name: 'Codings, retrieval, search and memos' })))).toBe(false);
   await page.keyboard.press('Shift');
   await expect(status).toHaveText('');
 });

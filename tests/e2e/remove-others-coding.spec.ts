@@ -14,10 +14,12 @@ test.afterEach(() => served?.stop());
 const cli = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'electron/cli/bin.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 test('regression: removing another coder’s coding asks first, names them, and is undoable', async ({ page }) => {
-  served = await serveFreshProject(['transcripts/co-02.txt']);
-  cli(['coders', 'add', served.project, 'Bob']);
-  cli(['code', served.project, '--doc', 'co-02.txt', '--code', 'Rapport', '--coder', 'Bob', '--quote', 'Cuff ports, escorts']);
-  cli(['code', served.project, '--doc', 'co-02.txt', '--code', 'Boundaries', '--coder', 'Alice', '--quote', 'the few minutes you spend at their door']);
+  // Written before the server opens the project (it then holds the one-writer lock).
+  served = await serveFreshProject(['transcripts/co-02.txt'], (project) => {
+    cli(['coders', 'add', project, 'Bob']);
+    cli(['code', project, '--doc', 'co-02.txt', '--code', 'Rapport', '--coder', 'Bob', '--quote', 'Cuff ports, escorts']);
+    cli(['code', project, '--doc', 'co-02.txt', '--code', 'Boundaries', '--coder', 'Alice', '--quote', 'the few minutes you spend at their door']);
+  });
   const coders = () => storedCodings(served.project).map((c) => `${c.coder}:${c.code}`);
   expect(coders().sort()).toEqual(['Alice:Boundaries', 'Bob:Rapport']);
 

@@ -21,11 +21,15 @@ const marginalia = (...args: string[]) => execFileSync(process.execPath, ['elect
 
 let served: Served;
 test.beforeEach(async () => {
-  served = await serveFreshProject(DOCS.map(([f]) => `transcripts/${f}`));
-  // Through the same services the UI uses, written before the page first asks for anything.
-  marginalia('codings', 'import', served.project, join(ROOT, 'fixtures/codings-two-coders.csv'));
-  marginalia('attributes', 'import', served.project, join(ROOT, 'fixtures/cases.csv'));
-  for (const [file, caseName] of DOCS) marginalia('doc', 'case', served.project, file, caseName);
+  // Through the same services the UI uses, written before the server opens the project (it then holds the one-writer lock).
+  served = await serveFreshProject(
+    DOCS.map(([f]) => `transcripts/${f}`),
+    (project) => {
+      marginalia('codings', 'import', project, join(ROOT, 'fixtures/codings-two-coders.csv'));
+      marginalia('attributes', 'import', project, join(ROOT, 'fixtures/cases.csv'));
+      for (const [file, caseName] of DOCS) marginalia('doc', 'case', project, file, caseName);
+    },
+  );
 });
 test.afterEach(() => served.stop());
 

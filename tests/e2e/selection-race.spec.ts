@@ -3,8 +3,9 @@
  * in three. The codings re-read after a coding is stored could land while the next passage was
  * being selected; repainting that line replaced the text nodes under the selection, which the
  * browser then emptied (key pressed after the drag) or stretched to the line's start (repaint
- * mid-drag), so the next key coded nothing or the wrong words. The re-read is held here at a
- * chosen moment, so each case happens every run instead of one run in three.
+ * mid-drag), so the next key coded nothing or the wrong words. The stored coding now comes in the
+ * write's own answer (no re-read), and the same repaint happens when it lands: the write is held
+ * here and let through at a chosen moment, so each case happens every run instead of one run in three.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { phraseBox, serveFreshProject, storedCodings, type Served } from './workspace.js';
@@ -15,18 +16,18 @@ test.afterEach(() => served?.stop());
 const FIRST = 'the few minutes you spend at their door';
 const NEXT = 'spend at their door are the only real contact';
 
-/** Holds every re-read of the open document's codings until `release` is called. */
-async function holdCodingReads(page: Page) {
+/** Holds every coding write, and so its answer (the stored coding), until `release` is called; meanwhile the optimistic coding shows. */
+async function holdCodingAnswers(page: Page) {
   let held: (() => void)[] = [];
   let holding = true;
-  await page.route('**/api/codings.forDocument', async (route) => {
+  await page.route('**/api/codings.apply', async (route) => {
     if (holding) await new Promise<void>((go) => held.push(go));
     await route.continue();
   });
   return {
-    /** Lets the re-reads through and waits until the page has them (and two frames more). */
+    /** Lets the answers through and waits until the page has them (and two frames more). */
     async release() {
-      const arrived = page.waitForResponse('**/api/codings.forDocument');
+      const arrived = page.waitForResponse('**/api/codings.apply');
       holding = false;
       for (const go of held) go();
       held = [];
@@ -46,9 +47,10 @@ async function codeFirstPassage(page: Page) {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
-  const gate = await holdCodingReads(page);
+  const gate = await holdCodingAnswers(page);
   await page.keyboard.press('1');
-  await expect.poll(() => storedCodings(served.project).length).toBe(1);
+  // Drawn at once (optimistic), stored when the write is let through.
+  await expect(page.locator('[data-codings*="pending-"]').first()).toBeVisible();
   return gate;
 }
 
@@ -63,6 +65,7 @@ async function pickRespect(page: Page) {
   await page.getByRole('combobox', { name: 'Find a code' }).fill('respect');
   await page.keyboard.press('Enter');
   await expect.poll(() => storedCodings(served.project).map((c) => [c.code, c.quote])).toContainEqual(['Respect', NEXT]);
+  expect(storedCodings(served.project).map((c) => [c.code, c.quote])).toContainEqual(['Rapport', FIRST]);
 }
 
 test('a coding repainted just after the next passage is selected keeps that selection', async ({ page }) => {

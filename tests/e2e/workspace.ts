@@ -7,6 +7,8 @@ import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+/** MARGINALIA_HOME for the servers tests start. */
+export const E2E_HOME = process.env.MARGINALIA_HOME ?? join(tmpdir(), 'marginalia-e2e-home');
 
 export interface Served {
   url: string;
@@ -15,9 +17,11 @@ export interface Served {
 }
 
 /** Browser mode (`electron/web.ts`) on a project and a free port; resolves with the printed link. */
-export async function startWeb(project: string, args: string[] = []): Promise<{ url: string; stop(): void }> {
+export async function startWeb(project: string, args: string[] = [], home = E2E_HOME): Promise<{ url: string; stop(): void }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', project, ...args], {
     cwd: ROOT,
+    // Marginalia's own files (the recent-projects list) go in a test folder, not the user's.
+    env: { ...process.env, MARGINALIA_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
@@ -32,8 +36,12 @@ export async function startWeb(project: string, args: string[] = []): Promise<{ 
   return { url, stop: () => child.kill() };
 }
 
-/** A new project with the given fixture transcripts, served by `electron/web.ts` on a free port. */
-export async function serveFreshProject(fixtures: string[]): Promise<Served> {
+/**
+ * A new project with the given fixture transcripts, served by `electron/web.ts` on a free port.
+ * `setup` changes it first (e.g. through the CLI): once served, the project is locked to the server
+ * and another process's writes are refused.
+ */
+export async function serveFreshProject(fixtures: string[], setup?: (project: string) => void): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
   const project = join(dir, 'e2e.marginalia');
   const run = (args: string[]) =>
@@ -44,6 +52,7 @@ export async function serveFreshProject(fixtures: string[]): Promise<Served> {
   await run(['init', project]);
   if (fixtures.length) await run(['import', project, ...fixtures.map((f) => join(ROOT, 'fixtures', f))]);
   await run(['coders', 'add', project, 'Alice']);
+  setup?.(project);
   const web = await startWeb(project);
   return {
     url: web.url,

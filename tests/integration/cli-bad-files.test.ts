@@ -85,8 +85,11 @@ describe('marginalia refuses project files it must not touch, and leaves them by
     const p = projectFrom(template, 'damaged.marginalia');
     corruptMiddle(p);
     const bytes = readFileSync(p);
-    expectFailure(cli(['docs', p]), /^marginalia: damaged\.marginalia: the project file is corrupt \(.+\)\n$/);
-    expectFailure(cli(['import', p, NEW_TEXT]), /^marginalia: damaged\.marginalia: the project file is corrupt \(.+\)\n$/);
+    // Refused at open (the quick check), with the way back: its backups.
+    const refused =
+      /^marginalia: damaged\.marginalia: the project file is corrupt \(.+\); nothing was repaired\. .*`marginalia restore damaged\.marginalia BACKUP`.*\n$/;
+    expectFailure(cli(['docs', p]), refused);
+    expectFailure(cli(['import', p, NEW_TEXT]), refused);
     expect(readFileSync(p).equals(bytes)).toBe(true);
   });
 

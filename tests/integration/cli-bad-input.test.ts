@@ -146,7 +146,7 @@ describe('wrong command lines exit 2 with a pointer to --help', () => {
     {
       what: 'a command group without its subcommand',
       args: () => ['doc'],
-      error: /^marginalia: doc needs one of: show, rename, case, delete \(see: marginalia doc --help\)\n$/,
+      error: /^marginalia: doc needs one of: show, rename, case, delete, edit \(see: marginalia doc --help\)\n$/,
     },
     {
       what: 'a missing argument',

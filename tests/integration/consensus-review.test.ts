@@ -68,15 +68,22 @@ describe('consensus decisions in the review', () => {
     expect(kinds).toContainEqual(['b.txt', 'Rapport', 'Respect goes both ways.', false]);
   });
 
-  it('finishing records when, keeps decisions changeable, and clears the undo history', () => {
+  it('finishing records when, keeps decisions changeable, and is undoable', () => {
     const items = setup();
     const id = item(items, 'a.txt', 'Static security', 'keep my distance').id;
     say(id, 'keep-both');
     expect(consensusStatus(p.session, AB).finishedAt).toBeNull();
+    const unfinished = dump();
     const done = finishConsensus(p.session, AB);
     expect(done.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(done).toMatchObject({ decided: 1, items: 8 });
-    expect(historyState(p.session).canUndo).toBe(false);
+    expect(historyState(p.session).undoLabel).toBe(`finish the consensus "${CONSENSUS}"`);
+    const finished = dump();
+    undo(p.session);
+    expect(dump()).toBe(unfinished);
+    expect(consensusStatus(p.session, AB).finishedAt).toBeNull();
+    redo(p.session);
+    expect(dump()).toBe(finished);
     const log = p.session.project.sqlite.prepare("SELECT after FROM events WHERE action = 'consensus.finish'").all() as { after: string }[];
     expect(log.map((e) => JSON.parse(e.after) as unknown)).toEqual([{ consensus: CONSENSUS, items: 8, decided: 1, open: 7, stale: 0 }]);
     say(id, 'drop');

@@ -3,8 +3,8 @@
  * one door: the same merge as project.mergeCoderProject, and every bad file refused in one line
  * with the project left exactly as it was and no backup written.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjectDoor, type ProjectDoor } from '../../electron/api/door.js';
@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 const upload = (path: string, name = basename(path)) => ({ name, base64: readFileSync(path).toString('base64') });
-const backups = () => readdirSync(dirname(lead)).filter((f) => f.includes('.backup-'));
+const backups = () => (existsSync(`${lead}-backups`) ? readdirSync(`${lead}-backups`).filter((f) => f.includes('_before-merge')) : []);
 
 async function refused(args: { name: string; base64: string }): Promise<MarginaliaError> {
   const err = await door.call('project.mergeCoderUpload', args).then(
@@ -91,11 +91,12 @@ describe('project.mergeCoderUpload', () => {
     expect(backups()).toEqual([basename(r.backup)]);
     const coders = await door.call('coders.list');
     expect(coders.map((c) => c.name).sort()).toEqual(['Alice', 'Bob']);
-    // Undo cannot reverse a merge: the history is cleared, so Undo does nothing and the backup is the way back.
-    const merged = dump(lead);
-    expect(await door.call('history.state')).toMatchObject({ canUndo: false });
-    expect((await door.call('history.undo')).label).toBeNull();
-    expect(dump(lead)).toBe(merged);
+    // The merge is one undoable step (tests/integration/history-persistent.test.ts checks every table): undo, then redo.
+    expect(await door.call('history.state')).toMatchObject({ canUndo: true, undoLabel: 'merge "bob.marginalia"' });
+    expect((await door.call('history.undo')).label).toBe('merge "bob.marginalia"');
+    expect((await door.call('coders.list')).map((c) => c.name)).toEqual(['Alice']);
+    expect((await door.call('history.redo')).label).toBe('merge "bob.marginalia"');
+    expect((await door.call('coders.list')).map((c) => c.name).sort()).toEqual(['Alice', 'Bob']);
     // Merging the same file again adds nothing.
     const again = await door.call('project.mergeCoderUpload', upload(bob));
     expect(again.codings).toEqual({ added: 0, skipped: 2 });

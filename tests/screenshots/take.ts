@@ -13,6 +13,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.js';
 import { startWeb } from '../e2e/workspace.js';
 import { compareDashboardShots } from './compare-dashboard.js';
 import { compareReviewShots } from './compare-review.js';
+import { auditShots } from './audit.js';
+import { analysisShots } from './analysis.js';
+import { transcriptEditShots } from './transcript-edit.js';
+import { safetyShots } from './safety.js';
+import { refiExportShots } from './refi-export.js';
+import { refiImportShots } from './refi-import.js';
+import { excerptShots } from './excerpts.js';
+import { workspaceShots } from './workspace.js';
+import { projectShots } from './projects.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -64,13 +73,22 @@ try {
     await page
       .locator('.cb-row', { has: page.locator('.cb-name', { hasText: /^Boundaries$/ }) })
       .first()
-      .click();
+      .dblclick();
     await page.getByText(/^Code details/).scrollIntoViewIfNeeded();
     await shot(page, 'codebook-editing');
     await page.close();
   }
   for (const name of await compareDashboardShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
   for (const name of await compareReviewShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await auditShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await analysisShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await transcriptEditShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await safetyShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await refiExportShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await refiImportShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await excerptShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await workspaceShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
+  for (const name of await projectShots(browser, served.url, OUT, 'Alice')) console.log(`docs/screenshots/${name}`);
 } finally {
   await browser.close();
   served.stop();

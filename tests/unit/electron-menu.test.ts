@@ -134,15 +134,26 @@ describe('menu actions', () => {
     ]);
   });
 
-  it('REFI-QDA and excerpt export say plainly that they are not available yet', async () => {
+  it('Import REFI-QDA Project asks for a .qdpx first; cancelling writes and opens nothing', async () => {
     const { actions, win } = setup();
+    const pick = vi.mocked(electron.dialog.showOpenDialog);
+    pick.mockClear();
+    await actions.importRefiQda(win as never);
+    expect(pick).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(pick.mock.calls[0])).toMatch(/"qdpx"/);
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('excerpt export reads the code book through the window’s project door, and says when there is nothing to export', async () => {
+    const win = new FakeBrowserWindow();
+    const call = vi.fn(async () => []);
+    const windows = { forWindow: (w: unknown) => (w === win ? { win, path: '/data/a.marginalia', door: { call } } : undefined) } as unknown as ProjectWindows;
     const box = vi.mocked(electron.dialog.showMessageBox);
-    for (const a of ['importRefiQda', 'exportRefiQda', 'exportExcerpts'] as const) {
-      box.mockClear();
-      await actions[a](win as never);
-      expect(box).toHaveBeenCalledTimes(1);
-      expect(JSON.stringify(box.mock.calls[0])).toMatch(/not available in this version yet/);
-    }
+    box.mockClear();
+    await createActions(windows, 'tester').exportExcerpts(win as never);
+    expect(call).toHaveBeenCalledWith('codebook.list', {});
+    expect(box).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(box.mock.calls[0])).toMatch(/The code book is empty/);
   });
 
   it('import without an open project asks to open one first; a cancelled dialog changes nothing', async () => {

@@ -13,6 +13,7 @@ import { codingsToCsv, exportCodings, importCodingsCsvText } from '../../service
 import { assignDocumentCase } from '../../services/documents.js';
 import { importPaths } from '../../services/import-paths.js';
 import { requireCoderByGuid, requireDocumentByGuid } from '../../services/lookup.js';
+import { buildQdc } from '../../services/refi/export/qdpx.js';
 import type { Session } from '../../services/session.js';
 import type { Handler } from '../handler-types.js';
 
@@ -40,7 +41,10 @@ export function exchangeHandlers(session: Session): { [M in ExchangeMethod]: Han
       return null;
     },
     'codebook.createPath': ({ parent, names, ...fields }) => createCodePath(session, parent, names, fields),
-    'codebook.export': ({ format }) => ({ format, codes: codebook(session).length, content: exportCodebook(session, format) }),
+    'codebook.export': ({ format }) => {
+      if (format === 'qdc') return { format, ...pick(buildQdc(session)) };
+      return { format, codes: codebook(session).length, content: exportCodebook(session, format) };
+    },
     'codebook.import': ({ format, content, name, update }) =>
       importCodebookText(session, content, format, name ?? `the ${format.toUpperCase()} code book`, { update: update ?? false }),
     'codings.import': ({ csv, name }) => importCodingsCsvText(session, csv, name ?? 'the CSV'),
@@ -50,4 +54,9 @@ export function exchangeHandlers(session: Session): { [M in ExchangeMethod]: Han
     },
     'cases.importAttributes': ({ csv, name }) => importAttributesCsvText(session, csv, name ?? 'the CSV'),
   };
+}
+
+/** REFI-QDA .qdc (issue 14): the XML as the content. */
+function pick(q: { xml: string; codes: number }): { codes: number; content: string } {
+  return { codes: q.codes, content: q.xml };
 }

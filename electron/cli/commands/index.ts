@@ -9,21 +9,32 @@ import { coders, codersAdd } from './coders.js';
 import { codes, codesAdd, codesColor, codesDelete, codesEdit, codesMerge, codesMove, codesRename } from './codes.js';
 import { code, codingMemo, codingsExport, codingsImport, recode, resize, uncode } from './codings.js';
 import { docCase, docDelete, docRename, docs, docShow, importCmd } from './documents.js';
+import { docEdit } from './doc-edit.js';
+import { exportExcerpts } from './export.js';
 import { log } from './log.js';
+import { qdpxExport } from './qdpx-export.js';
+import { qdpxImport } from './qdpx-import.js';
+import { audit, redo, undo } from './history.js';
 import { memo } from './memo.js';
 import { info, init } from './project.js';
 import { retrieve, search } from './search.js';
+import { reportCooccurrence, reportCrosstab, reportFrequencies } from './report.js';
+import { backup, backups, check, restore } from './safety.js';
 
 export const commandList: CommandSpec[] = [
   init,
   info,
   log,
+  undo,
+  redo,
+  audit,
   importCmd,
   docs,
   docShow,
   docRename,
   docCase,
   docDelete,
+  docEdit,
   codes,
   codesAdd,
   codesRename,
@@ -34,6 +45,8 @@ export const commandList: CommandSpec[] = [
   codesDelete,
   codebookExport,
   codebookImport,
+  qdpxExport,
+  qdpxImport,
   coders,
   codersAdd,
   code,
@@ -57,6 +70,14 @@ export const commandList: CommandSpec[] = [
   merge,
   blind,
   reveal,
+  reportFrequencies,
+  reportCooccurrence,
+  reportCrosstab,
+  exportExcerpts,
+  check,
+  backup,
+  backups,
+  restore,
 ];
 
 const byName = new Map(commandList.map((c) => [c.name, c]));

@@ -4,6 +4,7 @@
  * everything happens in one transaction. Documents match by content (and must have identical
  * text for codings to carry over), codes by GUID then path, coders by GUID and are otherwise
  * kept apart. Existing codings are never overwritten or dropped, and merging twice adds nothing.
+ * The merge is one undoable step: it only adds rows, and its log entry says which.
  */
 import { copyFileSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ import { newGuid } from '../../../shared/ids.js';
 import { insertNewCode } from '../codebook.js';
 import { carryCases } from './cases.js';
 import { refuseSameProject } from './same-project.js';
+import { markBeforeMerge, mergeUndoRecord } from '../undo/project-merge.js';
 import { normalisePath } from '../lookup.js';
 import type { Session } from '../session.js';
 import type { CoderProjectMergeReport } from '../../../shared/api/types.js';
@@ -75,13 +77,15 @@ export function mergeProject(session: Session, otherPath: string): CoderProjectM
     refuseSameProject(session.project, other, basename(otherPath));
     report.backup = backupFile(session.project.sqlite, session.project.path, session.project.sqlite.pragma('user_version', { simple: true }) as number);
     runAction(session.project, session.actor, (action) => {
+      const marks = markBeforeMerge(action.project.sqlite);
       const docs = carryDocuments(action, other, report);
       const codes = carryCodes(action, other, report);
       const coders = carryCoders(action, other, report);
       carryCodings(action, other, { docs, codes, coders }, report);
       carryCases(action, other, docs, report);
       carryMemos(action, other, { docs, codes }, report);
-      action.log({ action: 'merge.project', entity: 'project', after: { ...report } });
+      // What undo needs to take the merge back as one step (electron/services/undo/project-merge.ts).
+      action.log({ action: 'merge.project', entity: 'project', after: { ...report, ...mergeUndoRecord(action.project.sqlite, marks) } });
     });
     return report;
   } finally {

@@ -2,8 +2,9 @@
  * Bytes → string for the text formats (.txt .md .vtt .srt). The result still needs
  * normaliseText (a UTF-8 BOM is stripped by the decoder; CRLF is left for normalisation).
  *
- * Order: UTF-8 BOM, UTF-16 LE/BE BOM, strict UTF-8, else Windows-1252 with a warning. Refuses
- * binary data (NUL bytes outside UTF-16, or many control characters) and empty or whitespace-only files.
+ * Order: UTF-8 BOM, UTF-16 LE/BE BOM, UTF-16 without a BOM (told by its NUL pattern; with a
+ * warning), strict UTF-8, else Windows-1252 with a warning. Refuses binary data (NUL bytes
+ * outside UTF-16, or many control characters) and empty or whitespace-only files.
  */
 import { fail } from '../../../shared/errors.js';
 
@@ -21,12 +22,18 @@ export function decodeText(bytes: Uint8Array, fileName: string): Decoded {
   if (bytes.length === 0) fail('empty_file', `${fileName}: the file is empty`);
 
   let decoded: Decoded;
+  const bomless = utf16WithoutBom(bytes);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const le = bytes[0] === 0xff;
     const body = bytes.subarray(2);
     if (body.length % 2 !== 0) fail('corrupt_file', `${fileName}: UTF-16 text with an odd number of bytes (truncated?)`);
     const encoding = le ? 'utf-16le' : 'utf-16be';
     decoded = { text: new TextDecoder(encoding).decode(body), encoding, warnings: [] };
+  } else if (bomless) {
+    const encoding = bomless;
+    if (bytes.length % 2 !== 0) fail('corrupt_file', `${fileName}: UTF-16 text with an odd number of bytes (truncated?)`);
+    const text = new TextDecoder(encoding).decode(bytes);
+    decoded = { text, encoding, warnings: [`${fileName}: UTF-16 text without a byte-order mark; decoded as ${encoding.toUpperCase()}`] };
   } else {
     const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
     if (hasNul(body)) fail('binary_file', `${fileName}: looks like binary data, not text`);
@@ -44,6 +51,25 @@ export function decodeText(bytes: Uint8Array, fileName: string): Decoded {
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * UTF-16 saved without a byte-order mark (some Windows tools do): mostly-Latin text has a NUL in
+ * every other byte, on the odd side for LE, the even side for BE, and almost none on the other side.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SAMPLE) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.6 && evenNul <= pairs * 0.02) return 'utf-16le';
+  if (evenNul >= pairs * 0.6 && oddNul <= pairs * 0.02) return 'utf-16be';
+  return null;
 }
 
 function hasNul(bytes: Uint8Array): boolean {

@@ -10,6 +10,7 @@
 import { fail, MarginaliaError } from '../../../shared/errors.js';
 import { normaliseText } from '../../../shared/text/normalise.js';
 import type { FormatParser } from './types.js';
+import { DOCX_ZIP_LIMITS, guardZipExpansion } from './zip-guard.js';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -54,6 +55,7 @@ export const parseDocx: FormatParser = async (bytes, fileName) => {
     fail('corrupt_file', `${fileName}: this is an old-style Word (.doc) or other OLE file, not a .docx; open it in Word and save as .docx`);
   }
   if (!startsWith(bytes, ZIP_MAGIC)) fail('corrupt_file', `${fileName}: not a valid .docx (it is not a zip package)`);
+  guardZipExpansion(bytes, fileName, DOCX_ZIP_LIMITS);
 
   // Loaded on first use: mammoth and its zip and XML libraries are a fifth of the CLI's start-up.
   const { default: mammoth } = await import('mammoth');
@@ -72,12 +74,17 @@ export const parseDocx: FormatParser = async (bytes, fileName) => {
     for (const m of result.messages) if (m.type === 'error') messages.push(m.message);
   } catch (err) {
     if (err instanceof MarginaliaError) throw err;
-    const msg = err instanceof Error ? err.message : String(err);
-    const why = /central directory|corrupt|zip|end of data|invalid/i.test(msg)
-      ? 'the file is damaged or incomplete (the zip package cannot be read)'
-      : /main document part|word\/document\.xml/i.test(msg)
-        ? 'not a Word document (no word/document.xml inside)'
-        : `cannot be read (${msg.split('\n')[0]})`;
+    const msg = (err instanceof Error ? err.message : String(err)).replace(/[ \t]+/g, ' ');
+    const why =
+      err instanceof RangeError && /call stack/i.test(msg)
+        ? 'the document is nested too deeply to read'
+        : /entity not found|<!DOCTYPE|<!ENTITY/i.test(msg)
+          ? 'the document declares XML entities (a DOCTYPE), which Word never writes; refused'
+          : /central directory|corrupt|zip|end of data|invalid/i.test(msg)
+            ? 'the file is damaged or incomplete (the zip package cannot be read)'
+            : /main document part|word\/document\.xml/i.test(msg)
+              ? 'not a Word document (no word/document.xml inside)'
+              : `cannot be read (${msg.split('\n')[0]})`;
     fail('corrupt_file', `${fileName}: ${why}`);
   }
 

@@ -7,7 +7,16 @@ import { childByName, codeById, deleteCodeRow, subtreeIds, updateCode, type Code
 import { deleteCodingRow } from '../../../db/queries/codings.js';
 import { documentById } from '../../../db/queries/documents.js';
 import { restoreCodeRows, restoreDecisionRows, restoreMemoRow, setCodePlace } from '../../../db/queries/restore.js';
-import { codeByGuid, codeSnapshot, coderById, memoByGuid, type CodeSnapshot, type DecisionRow, type MemoRow } from '../../../db/queries/snapshots.js';
+import {
+  codeByGuid,
+  codeSnapshot,
+  coderById,
+  memoByGuid,
+  restoreOrphanRows,
+  type CodeSnapshot,
+  type DecisionRow,
+  type MemoRow,
+} from '../../../db/queries/snapshots.js';
 import { conflict, guidOf, sameMemo, shaped, type Inverse, type Logged, type UndoContext } from './context.js';
 import { restoreCoding, type CodingSnapshot } from './codings.js';
 
@@ -60,6 +69,10 @@ function restoreCodes(ctx: UndoContext, rootGuid: string, snap: CodeSnapshot): v
     restoreMemoRow(db, m);
   }
   restoreDecisions(ctx, snap.decisions ?? []);
+  restoreOrphanRows(
+    db,
+    (snap.orphans ?? []).filter((o) => documentById(db, o.documentId) && coderById(db, o.coderId)),
+  );
   ctx.action.log({
     action: 'code.restore',
     entity: 'code',

@@ -1,8 +1,8 @@
 /**
  * Inverses of consensus decisions. A decision's batch holds the decision event and the consensus
  * coder's coding changes that followed from it (consensus.uncode and the placement events), so
- * undoing the batch puts both back exactly. Starting a consensus stays irreversible (it creates a
- * coder and clears the history), but each decision after it can be undone and redone.
+ * undoing the batch puts both back exactly. Starting and finishing a consensus have their own
+ * inverses (consensus-lifecycle.ts).
  */
 import { codeById } from '../../../db/queries/codes.js';
 import { decisionByGuid, deleteDecisionRow, updateDecision, type DecisionRow } from '../../../db/queries/consensus.js';

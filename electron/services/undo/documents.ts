@@ -5,6 +5,7 @@
  * nothing beyond what came with it is attached.
  */
 import { caseByName } from '../../../db/queries/cases.js';
+import { codeById } from '../../../db/queries/codes.js';
 import { coderByName } from '../../../db/queries/coders.js';
 import { deleteDocumentRow, documentByName, renameDocumentRow, setDocumentCase } from '../../../db/queries/documents.js';
 import { deleteCaseRow, deleteCoderRow, restoreCaseRow, restoreCoderRow, restoreDocumentRows, restoreMemoRow } from '../../../db/queries/restore.js';
@@ -13,10 +14,12 @@ import {
   caseById,
   caseUses,
   coderByGuid,
+  coderById,
   coderUses,
   documentByGuid,
   documentSnapshot,
   memoByGuid,
+  restoreOrphanRows,
   type CaseRow,
   type CoderRow,
   type DocumentSnapshot,
@@ -76,6 +79,10 @@ function restoreDocument(ctx: UndoContext, snap: DocumentSnapshot): void {
     restoreMemoRow(db, { ...m, targetId: snap.id });
   }
   restoreDecisions(ctx, snap.decisions ?? []);
+  restoreOrphanRows(
+    db,
+    (snap.orphans ?? []).filter((o) => codeById(db, o.codeId) && coderById(db, o.coderId)),
+  );
   ctx.action.log({ action: 'document.restore', entity: 'document', entityGuid: snap.guid, after: documentSnapshot(project, documentByGuid(db, snap.guid)!) });
 }
 

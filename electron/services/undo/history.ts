@@ -1,89 +1,91 @@
 /**
- * Undo and redo for a session, built on the append-only event log: the history is two stacks
- * of batch ids. Undo inverts the top batch in one new action (see invert.ts) and puts that
- * new batch on the redo stack; redo inverts it back. Any new change clears the redo stack. A
- * change undo cannot reverse (a project merge, blind coding, attribute import…) clears the whole
- * history, since older changes cannot safely be undone past it.
+ * Undo and redo, kept in the project file: the lists are read back from the event log (see
+ * derive.ts), so they survive closing the app and are shared by the workspace and the CLI for the
+ * same actor. Undo inverts the top batch in one new action (see invert.ts); redo inverts that
+ * undo. A batch that can no longer be reversed is taken off its list by a logged `history.drop`.
  */
-import { onAction } from '../../../db/action.js';
 import type { HistoryState, HistoryStep } from '../../../shared/api/types.js';
+import { runAction } from '../../../db/action.js';
 import { MarginaliaError } from '../../../shared/errors.js';
-import { describeBatch, invertBatch } from './invert.js';
 import type { Session } from '../session.js';
+import { deriveLists, type Lists } from './derive.js';
+import { describeBatch, invertBatch } from './invert.js';
 
 export type { HistoryState, HistoryStep };
 
-interface Entry {
-  batch: string;
-  label: string;
+/** How many of an actor's changes undo can reach back, unless MARGINALIA_UNDO_LIMIT says otherwise. */
+export const DEFAULT_UNDO_LIMIT = 200;
+
+export function undoLimit(): number {
+  const n = Number(process.env.MARGINALIA_UNDO_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_UNDO_LIMIT;
 }
 
-/** Old entries fall off the bottom; the log keeps everything regardless. */
-const MAX_ENTRIES = 500;
+interface Cached {
+  lastEvent: number;
+  limit: number;
+  lists: Lists;
+  labels: Map<string, string>;
+}
 
-class History {
-  private readonly undoStack: Entry[] = [];
-  private redoStack: Entry[] = [];
-  private replaying = false;
+const cache = new WeakMap<Session, Cached>();
 
-  constructor(private readonly session: Session) {
-    onAction(session.project, (batch) => this.record(batch));
+function lastEventId(session: Session): number {
+  return (session.project.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
+}
+
+/** The lists as the log says now; re-read only when the log has grown. */
+function lists(session: Session): Cached {
+  const lastEvent = lastEventId(session);
+  const limit = undoLimit();
+  const hit = cache.get(session);
+  if (hit && hit.lastEvent === lastEvent && hit.limit === limit) return hit;
+  const fresh = { lastEvent, limit, lists: deriveLists(session.project.sqlite, session.actor, limit), labels: new Map<string, string>() };
+  cache.set(session, fresh);
+  return fresh;
+}
+
+function label(c: Cached, session: Session, batch: string | undefined): string | null {
+  if (batch === undefined) return null;
+  let l = c.labels.get(batch);
+  if (l === undefined) {
+    l = describeBatch(session.project.db, batch).label;
+    c.labels.set(batch, l);
   }
+  return l;
+}
 
-  private record(batch: string): void {
-    if (this.replaying) return;
-    const d = describeBatch(this.session.project.db, batch);
-    this.redoStack = [];
-    if (d.blocker) {
-      this.undoStack.length = 0;
-      return;
+export function historyState(session: Session): HistoryState {
+  const c = lists(session);
+  const u = c.lists.undo[0];
+  const r = c.lists.redo[0];
+  return { canUndo: u !== undefined, canRedo: r !== undefined, undoLabel: label(c, session, u), redoLabel: label(c, session, r) };
+}
+
+function step(session: Session, kind: 'undo' | 'redo'): HistoryStep {
+  const c = lists(session);
+  const batch = c.lists[kind][0];
+  const l = label(c, session, batch);
+  if (batch === undefined || l === null) return { label: null, entities: [], state: historyState(session) };
+  try {
+    const done = invertBatch(session, batch, l, kind);
+    return { label: l, entities: done.entities, state: historyState(session) };
+  } catch (err) {
+    // A batch that can no longer be reversed never will be: take it off so older ones stay reachable.
+    if (err instanceof MarginaliaError && (err.code === 'conflict' || err.code === 'not_found')) {
+      runAction(session.project, session.actor, (action) =>
+        action.log({ action: 'history.drop', entity: 'batch', entityGuid: null, after: { batch, kind, label: l, why: err.message } }),
+      );
+      throw new MarginaliaError(err.code, `${err.message} (it has been taken off the ${kind} list)`);
     }
-    this.undoStack.push({ batch, label: d.label });
-    if (this.undoStack.length > MAX_ENTRIES) this.undoStack.shift();
-  }
-
-  state(): HistoryState {
-    const u = this.undoStack.at(-1);
-    const r = this.redoStack.at(-1);
-    return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
-  }
-
-  step(kind: 'undo' | 'redo'): HistoryStep {
-    const from = kind === 'undo' ? this.undoStack : this.redoStack;
-    const to = kind === 'undo' ? this.redoStack : this.undoStack;
-    const entry = from.at(-1);
-    if (!entry) return { label: null, entities: [], state: this.state() };
-    this.replaying = true;
-    try {
-      const done = invertBatch(this.session, entry.batch, entry.label, kind);
-      from.pop();
-      to.push({ batch: done.batch, label: entry.label });
-      return { label: entry.label, entities: done.entities, state: this.state() };
-    } catch (err) {
-      // A batch that can no longer be reversed never will be: take it off so older ones stay reachable.
-      if (err instanceof MarginaliaError && (err.code === 'conflict' || err.code === 'not_found')) {
-        from.pop();
-        throw new MarginaliaError(err.code, `${err.message} (it has been taken off the ${kind} list)`);
-      }
-      throw err;
-    } finally {
-      this.replaying = false;
-    }
+    throw err;
   }
 }
 
-const histories = new WeakMap<Session, History>();
+export const undo = (session: Session): HistoryStep => step(session, 'undo');
+export const redo = (session: Session): HistoryStep => step(session, 'redo');
 
-/** The session's history, recording from the first call on: call it when the session opens. */
-export function historyOf(session: Session): History {
-  let h = histories.get(session);
-  if (!h) {
-    h = new History(session);
-    histories.set(session, h);
-  }
-  return h;
+/** Kept for callers that "start" the history when a session opens: it lives in the file now, so this only reads it. */
+export function historyOf(session: Session): { state(): HistoryState } {
+  return { state: () => historyState(session) };
 }
-
-export const undo = (session: Session): HistoryStep => historyOf(session).step('undo');
-export const redo = (session: Session): HistoryStep => historyOf(session).step('redo');
-export const historyState = (session: Session): HistoryState => historyOf(session).state();

@@ -11,21 +11,44 @@ import type { Session } from '../session.js';
 import { codeInverses } from './codes.js';
 import { codingInverses } from './codings.js';
 import { consensusInverses } from './consensus.js';
+import { consensusLifecycleInverses } from './consensus-lifecycle.js';
 import { parseEvent, type Inverse, type LoggedEvent, type UndoContext } from './context.js';
 import { documentInverses } from './documents.js';
 import { batchLabel } from './labels.js';
+import { mergeIsReversible, wholeBatchInverses } from './project-merge.js';
+import { rowInverses } from './rows.js';
+import { transcriptEditInverses } from './transcript-edit.js';
 
-const INVERSES: Record<string, Inverse> = { ...codingInverses, ...codeInverses, ...documentInverses, ...consensusInverses };
+/**
+ * Every undoable kind of event and its inverse. A new kind of change becomes undoable by adding
+ * its inverses here (one spread per file); a change with no entry clears the history instead.
+ */
+const INVERSES: Record<string, Inverse> = {
+  ...codingInverses,
+  ...codeInverses,
+  ...documentInverses,
+  ...consensusInverses,
+  ...consensusLifecycleInverses,
+  ...rowInverses,
+  ...transcriptEditInverses,
+};
 
-/** Marks an undo/redo batch in the audit trail; it changes nothing, so it needs no inverse. */
-const isMarker = (e: LoggedEvent) => e.action === 'history.undo' || e.action === 'history.redo';
+/** Marks an undo/redo batch (or a dropped history entry) in the audit trail; it changes nothing, so it needs no inverse. */
+const isMarker = (e: Pick<LoggedEvent, 'action'>) => e.action.startsWith('history.');
+
+/** The event whose inverse undoes its whole batch (a project merge), if the batch has one. */
+function wholeBatch(events: LoggedEvent[]): LoggedEvent | undefined {
+  return events.find((e) => Object.hasOwn(wholeBatchInverses, e.action));
+}
 
 export function batchEvents(db: Db, batch: string): LoggedEvent[] {
   return eventsOfBatch(db, batch).map(parseEvent);
 }
 
 /** The first kind of change in the batch that undo does not know how to reverse, if any. */
-export function notInvertible(events: LoggedEvent[]): string | null {
+export function notInvertible(events: Pick<LoggedEvent, 'action' | 'after'>[]): string | null {
+  const whole = events.find((e) => Object.hasOwn(wholeBatchInverses, e.action));
+  if (whole) return whole.action === 'merge.project' && !mergeIsReversible(whole.after) ? whole.action : null;
   for (const e of events) if (!isMarker(e) && !Object.hasOwn(INVERSES, e.action)) return e.action;
   return null;
 }
@@ -54,7 +77,9 @@ export function invertBatch(session: Session, batch: string, label: string, kind
     action.log({ action: `history.${kind}`, entity: 'batch', entityGuid: null, after: { batch, label } });
     const ctx: UndoContext = { action, label, kind, goneMemos: new Set() };
     try {
-      for (const e of [...events].reverse()) if (!isMarker(e)) INVERSES[e.action]!(ctx, e);
+      const whole = wholeBatch(events);
+      if (whole) wholeBatchInverses[whole.action]!(ctx, whole);
+      else for (const e of [...events].reverse()) if (!isMarker(e)) INVERSES[e.action]!(ctx, e);
     } catch (err) {
       if (err instanceof MarginaliaError) throw err;
       // A constraint we did not foresee: still refuse cleanly (the transaction rolls back).

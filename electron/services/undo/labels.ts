@@ -1,7 +1,10 @@
 /** Short names for what a batch did, shown as "Undo …" / "Redo …" in the UI. */
 import { codeById } from '../../../db/queries/codes.js';
+import { documentByGuid } from '../../../db/queries/documents.js';
 import type { Db } from '../../../db/open.js';
 import type { LoggedEvent } from './context.js';
+
+const documentByGuidName = (db: Db, guid: string | null) => (guid ? documentByGuid(db, guid)?.name : undefined);
 
 const quoted = (s: unknown) => (typeof s === 'string' && s ? ` "${s}"` : '');
 
@@ -11,6 +14,15 @@ function codeName(db: Db, id: unknown): string {
 
 /** Named after the batch's last event: services log the main change last (after memos, merges, cases). */
 export function batchLabel(db: Db, events: LoggedEvent[]): string {
+  // An undo or redo is named after the change it undid or redid.
+  const marker = events.find((e) => e.action === 'history.undo' || e.action === 'history.redo');
+  if (typeof marker?.after?.label === 'string') return marker.after.label;
+  const merge = events.find((e) => e.action === 'merge.project');
+  if (merge) return `merge${quoted(merge.after?.from)}`;
+  const start = events.find((e) => e.action === 'consensus.start');
+  if (start) return `start the consensus${quoted(start.after?.consensus)}`;
+  const finish = events.find((e) => e.action === 'consensus.finish');
+  if (finish) return `finish the consensus${quoted(finish.after?.consensus)}`;
   // A decision's batch ends with the consensus codings it rebuilt: name it after the decision.
   const decision = events.find((e) => e.action === 'consensus.decide' || e.action === 'consensus.redecide' || e.action === 'consensus.undecide');
   if (decision) return `decide a disagreement (${String((decision.after ?? decision.before ?? {}).decision ?? '')})`;
@@ -58,6 +70,8 @@ export function batchLabel(db: Db, events: LoggedEvent[]): string {
       return `delete${quoted(b.name)}`;
     case 'document.restore':
       return `restore${quoted(a.name)}`;
+    case 'document.editText':
+      return `correct the text of${quoted(documentByGuidName(db, main.entityGuid))}`;
     case 'document.case':
       return 'set the case of a document';
     case 'case.create':

@@ -88,10 +88,10 @@ export function MergeReportView({ report: r, onSave }: Props) {
         </table>
       )}
       <div className="merge-backup" role="note">
-        <strong>The way back.</strong> Undo (Ctrl/Cmd+Z) cannot reverse a merge: it clears the undo history. A copy of this project as it was just before the
-        merge is kept at
+        <strong>The way back.</strong> Undo (Ctrl/Cmd+Z) takes the whole merge back as one step, as long as nothing added since refers to what it brought in. A
+        copy of this project as it was just before the merge is also kept at
         <code data-testid="merge-backup">{r.backup}</code>
-        To go back, close the project and replace its file with that copy.
+        To go back that way, close the project and replace its file with that copy.
       </div>
     </section>
   );

@@ -71,7 +71,7 @@ export function ConsensusBar({ names, total, status, started, busy, onStart, onF
             This adds the coder <strong>{consensusName}</strong>. It starts with the text {names.a} and {names.b} coded alike; each of the {total ?? 0}{' '}
             disagreements is then decided here, one by one, and kept with its reason.
           </p>
-          <p className="meta">Starting is recorded in the project log and clears the undo history. Each decision after it can be undone.</p>
+          <p className="meta">Starting is recorded in the project log and can be undone (Ctrl/Cmd+Z), as can each decision after it.</p>
         </Confirm>
       )}
       {asking === 'finish' && status && (
@@ -93,7 +93,7 @@ export function ConsensusBar({ names, total, status, started, busy, onStart, onF
             {status.stale.length > 0 && ` ${status.stale.length} stale decisions (their passage changed since) no longer count.`}
           </p>
           <p className="meta">
-            Finishing brings {status.coder}’s codings up to date and records the time in the project log; it clears the undo history. Decisions can still be
+            Finishing brings {status.coder}’s codings up to date and records the time in the project log; it can be undone (Ctrl/Cmd+Z). Decisions can still be
             changed later.
           </p>
         </Confirm>

@@ -181,6 +181,7 @@ export function DisagreementReview(props: DisagreementReviewProps) {
             onDecide={(d) => decide(d)}
             onAdjust={adjust}
             onMove={(edge, dir) => doc && setDraft((s) => (s ? moveEdge(doc.text, s, edge, dir) : s))}
+            onDraft={setDraft}
             onSaveDraft={() => draft && decide('custom', draft)}
             onCancelDraft={() => setDraft(null)}
             onShowInTranscript={showInTranscript}

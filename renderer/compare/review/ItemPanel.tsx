@@ -33,6 +33,8 @@ export interface ItemPanelProps {
   onDecide(d: Exclude<Decision, 'custom'>): void;
   onAdjust(): void;
   onMove(edge: 'start' | 'end', dir: -1 | 1): void;
+  /** A handle in the passage was dragged: the adjusted span. */
+  onDraft(span: Span): void;
   onSaveDraft(): void;
   onCancelDraft(): void;
   onShowInTranscript(): void;
@@ -63,7 +65,7 @@ export function ItemPanel(p: ItemPanelProps) {
         </button>
       </header>
       {doc ? (
-        <Passage item={item} text={doc.text} codings={doc.codings} coders={p.coders} names={p.names} draft={draft} />
+        <Passage item={item} text={doc.text} codings={doc.codings} coders={p.coders} names={p.names} draft={draft} onDraft={p.onDraft} />
       ) : (
         <p className="rv-passage meta">
           {item.before}
