@@ -8,8 +8,7 @@
 import { basename } from 'node:path';
 import type { Handlers } from './handler-types.js';
 import { fail } from '../../shared/errors.js';
-import { ANALYSIS_METHODS } from './handlers/analysis-methods.js';
-import { exchangeHandlers } from './handlers/exchange.js';
+import { ANALYSIS_METHODS, EXCHANGE_METHODS } from './handlers/method-lists.js';
 import { lazyGroup, methodsOf } from './lazy-handlers.js';
 import { projectHandlers } from './handlers/projects.js';
 import { analysisMethods } from '../../shared/api/methods/analysis.js';
@@ -34,7 +33,6 @@ import { projectInfo } from '../services/project.js';
 import { retrieve } from '../services/retrieval.js';
 import { findCodes, findQuotes, search } from '../services/search.js';
 import type { Session } from '../services/session.js';
-import { historyOf, historyState, redo, undo } from '../services/undo/history.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -47,8 +45,6 @@ function decodeUpload(f: { name: string; base64: string }): { name: string; byte
 }
 
 export function createHandlers(session: Session) {
-  // Start recording now, so every change made through these handlers can be undone.
-  historyOf(session);
   const db = () => session.project.db;
   // The services still take names and paths; each GUID becomes the one name or path it has now.
   const docName = (guid: string) => requireDocumentByGuid(db(), guid).name;
@@ -135,13 +131,19 @@ export function createHandlers(session: Session) {
     },
     'cases.list': () => cases(session),
 
-    'history.undo': () => undo(session),
-    'history.redo': () => redo(session),
-    'history.state': () => historyState(session),
+    // Undo and redo read the event log (which every change writes anyway): nothing to start here,
+    // and their inverses for every kind of change load on the first call.
+    ...lazyGroup(session, ['history.undo', 'history.redo', 'history.state'], () =>
+      import('../services/undo/history.js').then((h) => (s: Session) => ({
+        'history.undo': () => h.undo(s),
+        'history.redo': () => h.redo(s),
+        'history.state': () => h.historyState(s),
+      })),
+    ),
 
-    ...exchangeHandlers(session),
     ...projectHandlers(null, session),
     // Each feature below loads on its first call (see lazy-handlers.ts).
+    ...lazyGroup(session, EXCHANGE_METHODS, () => import('./handlers/exchange.js').then((m) => m.exchangeHandlers)),
     ...lazyGroup(session, ANALYSIS_METHODS, () => import('./handlers/analysis.js').then((m) => m.analysisHandlers)),
     ...lazyGroup(session, ['agreement.export', 'project.mergeCoderUpload'], () => import('./handlers/report-export.js').then((m) => m.reportExportHandlers)),
     ...lazyGroup(session, methodsOf(analysisMethods), () => import('./handlers/analysis-views.js').then((m) => m.analysisViewsHandlers)),

@@ -12,15 +12,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildDemoProject } from '../../electron/services/demo.js';
 import { closeSession } from '../../electron/services/session.js';
-import { ROOT, startWeb } from './workspace.js';
+import { queryProject, ROOT, startWeb } from './workspace.js';
 
-let served: { url: string; stop(): void };
+let served: { url: string; project: string; stop(): void };
 test.beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
   const project = join(dir, 'demo.marginalia');
   closeSession(await buildDemoProject(project, join(ROOT, 'fixtures')));
   const web = await startWeb(project);
-  served = { url: web.url, stop: () => (web.stop(), rmSync(dir, { recursive: true, force: true })) };
+  served = { url: web.url, project, stop: () => (web.stop(), rmSync(dir, { recursive: true, force: true })) };
 });
 test.afterAll(() => served?.stop());
 
@@ -145,6 +145,13 @@ for (const colorScheme of ['light', 'dark'] as const)
       await page.emulateMedia({ colorScheme });
       await open(page, w, h);
       await page.getByLabel('Show codings of').selectOption('all');
+      // Measure once the margin shows every coder's codings of co-01.txt (the file says how many),
+      // not the first label drawn: before that it may still hold only Alice's.
+      const [{ n }] = queryProject<{ n: number }>(
+        served.project,
+        "SELECT count(*) AS n FROM codings g JOIN documents d ON d.id = g.document_id WHERE d.name = 'co-01.txt'",
+      ) as [{ n: number }];
+      await expect(page.getByTestId('stripes')).toHaveAttribute('data-total', String(n));
       const labels = page.locator('.stripe-label');
       await expect(labels.first()).toBeVisible();
       const shown = await labels.evaluateAll((els) =>

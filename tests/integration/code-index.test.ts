@@ -57,9 +57,9 @@ describe('the code index cache', () => {
     await h['codebook.move']({ code: c.guid, parent: b.guid });
     expect(requireCode(db, 'B/C').guid).toBe(c.guid);
 
-    await h['history.undo']();
+    await h['history.undo']({});
     expect(requireCodeByGuid(db, c.guid).path).toBe('Alpha/C');
-    await h['history.redo']();
+    await h['history.redo']({});
     expect(requireCodeByGuid(db, c.guid).path).toBe('B/C');
 
     await h['codebook.merge']({ source: b.guid, target: a.guid });
@@ -68,7 +68,7 @@ describe('the code index cache', () => {
 
     await h['codebook.delete']({ code: a.guid });
     expect(paths()).toEqual([]);
-    await h['history.undo']();
+    await h['history.undo']({});
     expect(paths()).toEqual(['Alpha', 'Alpha/C']);
     expect(requireCodeByGuid(db, c.guid).path).toBe('Alpha/C');
   });

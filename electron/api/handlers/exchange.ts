@@ -13,7 +13,6 @@ import { codingsToCsv, exportCodings, importCodingsCsvText } from '../../service
 import { assignDocumentCase } from '../../services/documents.js';
 import { importPaths } from '../../services/import-paths.js';
 import { requireCoderByGuid, requireDocumentByGuid } from '../../services/lookup.js';
-import { buildQdc } from '../../services/refi/export/qdpx.js';
 import type { Session } from '../../services/session.js';
 import type { Handler } from '../handler-types.js';
 
@@ -41,8 +40,9 @@ export function exchangeHandlers(session: Session): { [M in ExchangeMethod]: Han
       return null;
     },
     'codebook.createPath': ({ parent, names, ...fields }) => createCodePath(session, parent, names, fields),
-    'codebook.export': ({ format }) => {
-      if (format === 'qdc') return { format, ...pick(buildQdc(session)) };
+    'codebook.export': async ({ format }) => {
+      // The REFI-QDA writer (and its zip library) loads only when a .qdc is asked for.
+      if (format === 'qdc') return { format, ...pick((await import('../../services/refi/export/qdpx.js')).buildQdc(session)) };
       return { format, codes: codebook(session).length, content: exportCodebook(session, format) };
     },
     'codebook.import': ({ format, content, name, update }) =>
