@@ -22,8 +22,8 @@ const LOCK_SUFFIX = '.lock';
 const STALE_LOCK_MS = 120_000;
 const THIS_FILE = fileURLToPath(import.meta.url);
 
-/** Native or heavy packages that load from node_modules at run time (pdfjs and mammoth only when a PDF or .docx is imported, exceljs only for --xlsx). */
-export const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'exceljs'];
+/** Native or heavy packages that load from node_modules at run time, each only when its feature runs (pdfjs, mammoth: importing a PDF or .docx; exceljs: XLSX; docx: a DOCX export; fast-xml-parser: REFI-QDA import). */
+export const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'exceljs', 'docx', 'fast-xml-parser'];
 
 /**
  * Runs before any bundled module. The sources are ES modules that use import.meta.url (to find
