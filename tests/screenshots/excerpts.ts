@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { inEachView, snap } from './views.js';
 
-async function openDialog(page: Page, url: string, coder: string) {
-  await page.addInitScript((name) => localStorage.setItem('marginalia.activeCoder', name), coder);
-  await page.goto(url);
+/** Opens File → Export themed excerpts… on a page already showing the workspace. */
+async function openDialog(page: Page) {
   await page.getByRole('button', { name: 'File' }).click();
   await page.getByRole('menuitem', { name: 'Export themed excerpts…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export themed excerpts' });
@@ -22,30 +22,22 @@ async function openDialog(page: Page, url: string, coder: string) {
 }
 
 export async function excerptShots(browser: Browser, url: string, out: string, coder: string): Promise<string[]> {
-  const saved: string[] = [];
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080],
-  ] as const)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
-      const dialog = await openDialog(page, url, coder);
-      await dialog.getByLabel('Replace names in this export').check();
-      await dialog.getByRole('textbox').fill('CO-01,Officer A');
-      await dialog
-        .getByTestId('excerpt-summary')
-        .filter({ hasText: / from \d+ documents?/ })
-        .waitFor();
-      await page.waitForTimeout(200);
-      const name = `excerpt-dialog-${width}-${scheme}.png`;
-      await page.screenshot({ path: join(out, name) });
-      saved.push(name);
-      await page.close();
-    }
+  const saved = await inEachView(browser, url, coder, async (page, { width, scheme }) => {
+    const dialog = await openDialog(page);
+    await dialog.getByLabel('Replace names in this export').check();
+    await dialog.getByRole('textbox').fill('CO-01,Officer A');
+    await dialog
+      .getByTestId('excerpt-summary')
+      .filter({ hasText: / from \d+ documents?/ })
+      .waitFor();
+    return [await snap(page, out, `excerpt-dialog-${width}-${scheme}.png`)];
+  });
 
   // The first page of a snippet export, as the file reads when opened.
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const dialog = await openDialog(page, url, coder);
+  await page.addInitScript((name) => localStorage.setItem('marginalia.activeCoder', name), coder);
+  await page.goto(url);
+  const dialog = await openDialog(page);
   await dialog.getByLabel('Format', { exact: true }).selectOption('html');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Export/ }).click()]);
   const html = readFileSync((await download.path())!, 'utf8');

@@ -3,28 +3,14 @@
  * shown (stripes with coder initials) and a coding chosen, at 1280×720 and 1920×1080 in the light
  * and dark themes. Only looks: nothing in the served project changes.
  */
-import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { inEachView, snap } from './views.js';
 
-export async function workspaceShots(browser: Browser, url: string, out: string, coder: string): Promise<string[]> {
-  const saved: string[] = [];
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080],
-  ] as const)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
-      await page.addInitScript((name) => localStorage.setItem('marginalia.activeCoder', name), coder);
-      await page.goto(url);
-      await page.getByRole('button', { name: /^co-01\.txt/ }).click();
-      await page.getByLabel('Show codings of').selectOption('all');
-      await page.locator('.stripe').nth(2).click();
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(300);
-      const name = `workspace-${width}-${scheme}.png`;
-      await page.screenshot({ path: join(out, name) });
-      saved.push(name);
-      await page.close();
-    }
-  return saved;
+export function workspaceShots(browser: Browser, url: string, out: string, coder: string): Promise<string[]> {
+  return inEachView(browser, url, coder, async (page, { width, scheme }) => {
+    await page.getByRole('button', { name: /^co-01\.txt/ }).click();
+    await page.getByLabel('Show codings of').selectOption('all');
+    await page.locator('.stripe').nth(2).click();
+    return [await snap(page, out, `workspace-${width}-${scheme}.png`)];
+  });
 }
