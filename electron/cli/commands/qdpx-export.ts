@@ -1,7 +1,5 @@
-/** qdpx export: the project as a REFI-QDA .qdpx file (issue 14); also the atomic file write the .qdc export shares. */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from '../../../shared/errors.js';
+/** qdpx export: the project as a REFI-QDA .qdpx file (issue 14). */
+import { resolve } from 'node:path';
 import { str, UsageError, type CommandSpec } from '../command.js';
 import { plural } from '../format.js';
 
@@ -27,27 +25,3 @@ same from one export to the next. The file is written under a temporary name and
     return { data: { ...r, file: out }, text };
   },
 };
-
-/** Writes next to the target and renames into place, so no reader sees half a file. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'w');
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    fail(
-      'invalid_input',
-      `${path}: cannot write the file (${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message})`,
-    );
-  }
-}

@@ -55,13 +55,6 @@ export function exportQdpxToFile(session: Session, path: string): RefiExportSumm
   return { ...summary, fileName: basename(path), path };
 }
 
-export function exportQdcToFile(session: Session, path: string): { path: string; codes: number } {
-  if (extname(path).toLowerCase() !== QDC_EXT) fail('invalid_input', `${basename(path)}: a REFI-QDA code book file must end in ${QDC_EXT}`);
-  const { xml, codes } = buildQdc(session);
-  writeAtomically(path, strToU8(xml));
-  return { path, codes };
-}
-
 /** Temp file in the target folder, fsync, rename over the target. */
 export function writeAtomically(path: string, bytes: Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
