@@ -23,6 +23,15 @@ export interface CodingTarget {
   settle(write: CodingWrite): void;
 }
 
+/** Resolves once the next frame has been painted, or after 100 ms when no frame comes (a hidden window); at once without frames (jsdom). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), done()), 0));
+  });
+}
+
 export function useCoding(ws: Workspace, t: CodingTarget) {
   const { api, coder, coderName, run, report, changed } = ws;
   const { document: doc, text, selection, setCodings, settle } = t;
@@ -58,6 +67,9 @@ export function useCoding(ws: Workspace, t: CodingTarget) {
       setCodings((c) => [...c, pending]);
       window.getSelection()?.removeAllRanges();
       const r = await run(api['codings.apply']({ document: doc, code: code.guid, coder, ...span }));
+      // The answer can come back before the frame that shows the optimistic coding: it waits
+      // until that frame is painted, so a keypress is on screen in one frame, not two.
+      await afterNextPaint();
       if (!r) setCodings((c) => c.filter((x) => x !== pending));
       else settle({ kind: 'stored', result: r, replaced: pending });
       return r?.guid;

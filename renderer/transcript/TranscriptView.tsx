@@ -15,6 +15,7 @@ import type { Span, Turn } from '../../shared/types.js';
 import { $buildLines, $extendLines, $repaintLines } from './build.js';
 import { indexPieces, paint, rangeOf, scrollToRange, type PieceIndex } from './geometry.js';
 import { createTranscriptModel, lineAt, type LineModel } from './model.js';
+import { ChunkNode } from './chunk-node.js';
 import { LineNode } from './line-node.js';
 import { SegmentNode } from './segment-node.js';
 import { moveSelection } from './keyboard.js';
@@ -70,8 +71,9 @@ function ViewSync({ text, lines, upTo, onIndexed }: { text: string; lines: LineM
   const report = useCallback(() => {
     const root = editor.getRootElement();
     if (!root) return null;
-    const index = indexPieces(root);
-    onIndexed({ text: built.current?.text ?? '', index });
+    const b = built.current;
+    const index = indexPieces(root, b?.lines ?? [], b?.count ?? 0);
+    onIndexed({ text: b?.text ?? '', index });
     return index;
   }, [editor, onIndexed]);
 
@@ -144,7 +146,7 @@ export function TranscriptView(props: TranscriptViewProps) {
   const needed = useMemo(() => lineAt(lines, focus?.end ?? current?.end ?? 0), [lines, focus, current]);
   const byGuid = useMemo(() => new Map(codings.map((c) => [c.guid, c])), [codings]);
 
-  const layout = useStripes(host, body, index, codings, lines);
+  const layout = useStripes(host, body, index, codings, text);
 
   useEffect(() => {
     const update = () => {
@@ -255,7 +257,7 @@ export function TranscriptView(props: TranscriptViewProps) {
           initialConfig={{
             namespace: 'transcript',
             editable: false,
-            nodes: [SegmentNode, LineNode],
+            nodes: [SegmentNode, LineNode, ChunkNode],
             onError: (e) => console.error(e),
             theme: { paragraph: 'line' },
           }}

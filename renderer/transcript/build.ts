@@ -1,9 +1,11 @@
 /**
- * Building (and repainting) the read-only Lexical view of a transcript from its line models.
- * A long interview is built in steps: the lines needed now at once, the rest in later tasks
- * behind a placeholder line that reserves their height, so the first screen paints quickly.
+ * Building (and repainting) the read-only Lexical view of a transcript from its line models:
+ * lines in chunks of LINES_PER_CHUNK (chunk-node.ts). A long interview is built in steps: the
+ * lines needed now at once, the rest in later tasks behind a placeholder line that reserves their
+ * height, so the first screen paints quickly.
  */
 import { $getRoot, type ElementNode } from 'lexical';
+import { $createChunkNode, $isChunkNode, LINES_PER_CHUNK, lineHeightGuess } from './chunk-node.js';
 import { $createLineNode, $isLineNode } from './line-node.js';
 import type { LineModel } from './model.js';
 import { $createSegmentNode } from './segment-node.js';
@@ -16,8 +18,8 @@ function $fill(p: ElementNode, text: string, line: LineModel): void {
   }
 }
 
-function $line(text: string, line: LineModel): ElementNode {
-  const p = $createLineNode(line.start, line.end - line.start);
+function $line(text: string, line: LineModel, number: number): ElementNode {
+  const p = $createLineNode(line.start, line.end - line.start, false, number);
   $fill(p, text, line);
   return p;
 }
@@ -27,7 +29,19 @@ export function $extendLines(text: string, lines: readonly LineModel[], from: nu
   const root = $getRoot();
   const last = root.getLastChild();
   if ($isLineNode(last) && last.__pending) last.remove();
-  for (let i = from; i < to; i += 1) root.append($line(text, lines[i]!));
+  for (let c = Math.floor(from / LINES_PER_CHUNK); c * LINES_PER_CHUNK < to; c += 1) {
+    const first = c * LINES_PER_CHUNK;
+    const end = Math.min(lines.length, first + LINES_PER_CHUNK);
+    // A chunk left part-built by the last step is filled up; otherwise a new one is started.
+    let chunk = root.getChildAtIndex(c);
+    if (!$isChunkNode(chunk)) {
+      let guess = 0;
+      for (let i = first; i < end; i += 1) guess += lineHeightGuess(lines[i]!.end - lines[i]!.start);
+      chunk = $createChunkNode(guess);
+      root.append(chunk);
+    }
+    for (let i = Math.max(from, first); i < Math.min(to, end); i += 1) (chunk as ElementNode).append($line(text, lines[i]!, i + 1));
+  }
   const rest = lines[to];
   if (rest) root.append($createLineNode(rest.start, text.length - rest.start, true));
 }
@@ -38,16 +52,23 @@ export function $buildLines(text: string, lines: readonly LineModel[], count: nu
   $extendLines(text, lines, 0, Math.min(count, lines.length));
 }
 
+/** The line node of line `i` (its chunk, then its place in the chunk). */
+function $lineAt(i: number): ElementNode | null {
+  const chunk = $getRoot().getChildAtIndex(Math.floor(i / LINES_PER_CHUNK));
+  const line = $isChunkNode(chunk) ? chunk.getChildAtIndex(i % LINES_PER_CHUNK) : null;
+  return $isLineNode(line) ? line : null;
+}
+
 /**
  * Must run inside editor.update(): rebuilds the first `count` lines whose signature changed
  * since `previous`. False when the view does not hold those lines (the caller rebuilds).
  */
 export function $repaintLines(text: string, lines: readonly LineModel[], previous: readonly LineModel[], count: number): boolean {
-  const children = $getRoot().getChildren();
-  if (previous.length !== lines.length || children.length < count) return false;
+  if (previous.length !== lines.length) return false;
   for (let i = 0; i < count; i += 1) {
     if (lines[i]!.signature === previous[i]!.signature) continue;
-    const p = children[i] as ElementNode;
+    const p = $lineAt(i);
+    if (!p) return false;
     p.clear();
     $fill(p, text, lines[i]!);
   }

@@ -46,14 +46,22 @@ interface Cut {
   id: string;
   start: number;
   end: number;
+  color: string;
 }
 
 /** One line's pieces from the cuts that fall on it (offsets of the whole text). */
-function lineModel(text: string, start: number, end: number, cuts: readonly Cut[], colorOf: (id: string) => string): LineModel {
+function lineModel(text: string, start: number, end: number, cuts: readonly Cut[]): LineModel {
+  const colorOf = new Map(cuts.map((c) => [c.id, c.color]));
   const local = cuts.map((c) => ({ id: c.id, start: Math.max(c.start, start) - start, end: Math.min(c.end, end) - start }));
   const pieces = segmentText(text.slice(start, end), local).map((seg) => {
     const ids = seg.ids.filter((id) => id !== SPEAKER);
-    return { start: seg.start + start, end: seg.end + start, codings: ids, speaker: ids.length !== seg.ids.length, style: highlightStyle(ids.map(colorOf)) };
+    return {
+      start: seg.start + start,
+      end: seg.end + start,
+      codings: ids,
+      speaker: ids.length !== seg.ids.length,
+      style: highlightStyle(ids.map((id) => colorOf.get(id)!)),
+    };
   });
   const signature = pieces.map((x) => `${x.start}:${x.end}:${x.speaker ? 's' : ''}:${x.codings.join(',')}:${x.style}`).join('|');
   return { start, end, pieces, signature };
@@ -71,36 +79,85 @@ function lineBounds(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/**
- * The line models of a text with its codings and speaker turns. Returns a function that
- * remembers its last answer: when only some codings changed, only the lines they touch are cut
- * again (applying a code to a 2-hour interview recomputes one line, not 2,400).
- */
 /** One shared empty list, so "no turns" is the same value on every call (the cache compares it). */
 const NO_TURNS: readonly Turn[] = [];
 
+/** What depends on the text and turns only: line bounds, the speaker-label cuts per line, each coding's lines. */
+interface Base {
+  text: string;
+  turns: readonly Turn[];
+  bounds: { start: number; end: number }[];
+  speaker: Cut[][];
+  /** First and last line of each coding seen (codings are immutable values, so their object is the key). */
+  linesOf: WeakMap<CodingView, readonly [number, number]>;
+}
+
+function baseOf(text: string, turns: readonly Turn[]): Base {
+  const bounds = lineBounds(text);
+  const speaker: Cut[][] = bounds.map(() => []);
+  for (const t of turns) {
+    if (t.speechStart <= t.start) continue;
+    const cut = { id: SPEAKER, start: t.start, end: t.speechStart, color: '' };
+    for (let l = lineAt(bounds, t.start); l <= lineAt(bounds, t.speechStart - 1); l += 1) speaker[l]!.push(cut);
+  }
+  return { text, turns, bounds, speaker, linesOf: new WeakMap() };
+}
+
+/**
+ * The line models of a text with its codings and speaker turns. Returns a function that
+ * remembers its last answer: codings are compared by object (a write replaces the objects it
+ * changes and keeps the rest), and only the lines of codings added or gone are cut again, so
+ * applying a code to a 2-hour interview with 1,500 codings recomputes one line, not 2,400.
+ */
 export function createTranscriptModel(): (text: string, codings: readonly CodingView[], turns?: readonly Turn[]) => LineModel[] {
-  let last: { text: string; turns: readonly Turn[]; bounds: { start: number; end: number }[]; keys: string[]; lines: LineModel[] } | null = null;
+  let base: Base | null = null;
+  let last: { codings: readonly CodingView[]; lines: LineModel[] } | null = null;
   return (text, codings, turns = NO_TURNS) => {
-    const bounds = last?.text === text ? last.bounds : lineBounds(text);
-    const colorOf = new Map(codings.map((c) => [c.guid, c.color]));
-    const buckets: Cut[][] = bounds.map(() => []);
-    const keys: string[] = bounds.map(() => '');
-    const add = (c: Cut, key: string) => {
-      const first = lineAt(bounds, c.start);
-      const lastLine = lineAt(bounds, Math.max(c.start, c.end - 1));
-      for (let l = first; l <= lastLine; l += 1) {
-        buckets[l]!.push(c);
-        keys[l] += key;
-      }
+    if (!base || base.text !== text || base.turns !== turns) {
+      base = baseOf(text, turns);
+      last = null;
+    }
+    const { bounds, linesOf } = base;
+    const span = (c: CodingView) => {
+      let s = linesOf.get(c);
+      if (!s) linesOf.set(c, (s = [lineAt(bounds, c.start), lineAt(bounds, Math.max(c.start, c.end - 1))]));
+      return s;
     };
-    for (const t of turns) if (t.speechStart > t.start) add({ id: SPEAKER, start: t.start, end: t.speechStart }, `s${t.start}-${t.speechStart}|`);
-    for (const c of codings) add({ id: c.guid, start: c.start, end: c.end }, `${c.guid}:${c.start}-${c.end}:${c.color}|`);
-    const reuse = last && last.text === text && last.turns === turns ? last : null;
-    const lines = bounds.map((b, i) =>
-      reuse && reuse.keys[i] === keys[i] ? reuse.lines[i]! : lineModel(text, b.start, b.end, buckets[i]!, (id) => colorOf.get(id) ?? '#999999'),
-    );
-    last = { text, turns, bounds, keys, lines };
+    // The lines to cut again: all of them the first time, else those of codings added or gone.
+    let touched: Set<number> | null = null;
+    if (last) {
+      if (last.codings === codings) return last.lines;
+      touched = new Set();
+      const mark = (c: CodingView) => {
+        const [a, b] = span(c);
+        for (let l = a; l <= b; l += 1) touched!.add(l);
+      };
+      const before = new Set(last.codings);
+      const now = new Set(codings);
+      for (const c of codings) if (!before.has(c)) mark(c);
+      for (const c of last.codings) if (!now.has(c)) mark(c);
+    }
+    const buckets = new Map<number, Cut[]>();
+    const bucket = (l: number) => {
+      let b = buckets.get(l);
+      if (!b) buckets.set(l, (b = [...base!.speaker[l]!]));
+      return b;
+    };
+    if (touched) for (const l of touched) bucket(l);
+    for (const c of codings) {
+      const [a, b] = span(c);
+      for (let l = a; l <= b; l += 1) if (!touched || touched.has(l)) bucket(l).push({ id: c.guid, start: c.start, end: c.end, color: c.color });
+    }
+    const fresh = (i: number) => lineModel(text, bounds[i]!.start, bounds[i]!.end, buckets.get(i) ?? base!.speaker[i]!);
+    let lines: LineModel[];
+    if (last && touched) {
+      lines = last.lines.slice();
+      for (const l of touched) {
+        const next = fresh(l);
+        if (next.signature !== lines[l]!.signature) lines[l] = next;
+      }
+    } else lines = bounds.map((_, i) => fresh(i));
+    last = { codings, lines };
     return lines;
   };
 }

@@ -104,13 +104,15 @@ export function installProbes(): void {
   /** Presses '1' (the first pinned code) with a selection at `start`; ms until its highlight is painted. */
   function applyProbe({ start }: { start: number }): Promise<ApplyTiming> {
     const before = document.querySelectorAll('[data-testid="stripes"] .stripe').length;
-    const coded = () => {
-      try {
-        return !!locate(start, false).el.dataset.codings;
-      } catch {
-        return false;
-      }
-    };
+    // The line is found before the clock starts: a repaint replaces its pieces, not the line
+    // itself, so each check reads only that line's few pieces (not the whole transcript's).
+    const line = locate(start, false).el.closest<HTMLElement>('[data-line]')!;
+    const coded = () =>
+      [...line.children].some((el) => {
+        const piece = el as HTMLElement;
+        const s = Number(piece.dataset.start);
+        return s <= start && start < s + (piece.textContent ?? '').length && !!piece.dataset.codings;
+      });
     return new Promise((resolve, reject) => {
       let committed = -1;
       let stripe = -1;

@@ -63,17 +63,23 @@ export function pointsFor(host: HTMLElement, at: number): { node: Text; offset: 
  */
 export function elementPointsFor(host: HTMLElement, text: string, at: number): { node: Node; offset: number }[] {
   const root = host.querySelector<HTMLElement>('.transcript-text')!;
-  const paras = [...root.children] as HTMLElement[];
+  const chunks = [...root.querySelectorAll<HTMLElement>(':scope > .chunk')];
+  const paras = [...root.querySelectorAll<HTMLElement>('.line')];
   const out: { node: Node; offset: number }[] = [];
   let start = 0;
   text.split('\n').forEach((line, i) => {
     const p = paras[i]!;
+    const chunk = p.parentElement!;
     const end = start + line.length;
-    if (at === start) out.push({ node: root, offset: i }, { node: p, offset: 0 });
+    const inChunk = [...chunk.children].indexOf(p);
+    if (at === start) out.push({ node: chunk, offset: inChunk }, { node: p, offset: 0 });
+    // The first line of a chunk also starts where the editor root holds that chunk.
+    if (at === start && inChunk === 0) out.push({ node: root, offset: chunks.indexOf(chunk) });
     if (at === end && line.length > 0) out.push({ node: p, offset: p.childNodes.length });
     start = end + 1;
   });
-  if (at === text.length) out.push({ node: root, offset: paras.length });
+  const last = chunks.at(-1);
+  if (at === text.length && last) out.push({ node: root, offset: chunks.length }, { node: last, offset: last.children.length });
   return out;
 }
 

@@ -102,6 +102,17 @@ describe('selectionToOffsets: round trips', () => {
   });
 });
 
+/** Selects from point `a` to point `b` (node and offset each) and reads the selection back as offsets. */
+function selectBetween(host: HTMLElement, a: [Node, number], b: [Node, number]) {
+  const sel = document.getSelection()!;
+  const r = document.createRange();
+  r.setStart(...a);
+  r.setEnd(...b);
+  sel.removeAllRanges();
+  sel.addRange(r);
+  return selectionToOffsets(sel, host);
+}
+
 describe('selectionToOffsets: element points (triple-click, select all)', () => {
   const text = 'Interviewer: first line here\nOfficer: second line here';
   const codings = [coding('A', span(text, 'first').start, span(text, 'line here').end), coding('B', span(text, 'second').start, span(text, 'second').end)];
@@ -118,16 +129,13 @@ describe('selectionToOffsets: element points (triple-click, select all)', () => 
     expect(selectionToOffsets(sel, host)).toEqual({ start: 0, end: text.indexOf('\n') });
   });
 
-  it('a range over whole paragraphs of the editor root covers those lines', () => {
+  it('a range over whole lines of a chunk, or over the chunks of the editor root, covers those lines', () => {
     const { host } = renderTranscript(text, codings);
-    const root = host.querySelector('.transcript-text')!;
-    const r = document.createRange();
-    r.setStart(root, 1);
-    r.setEnd(root, 2);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(r);
-    expect(selectionToOffsets(sel, host)).toEqual({ start: text.indexOf('\n') + 1, end: text.length });
+    const root = host.querySelector<HTMLElement>('.transcript-text')!;
+    const chunk = root.querySelector<HTMLElement>('.chunk')!;
+    const select = (a: [Node, number], b: [Node, number]) => selectBetween(host, a, b);
+    expect(select([chunk, 1], [chunk, 2])).toEqual({ start: text.indexOf('\n') + 1, end: text.length });
+    expect(select([root, 0], [root, 1])).toEqual({ start: 0, end: text.length });
   });
 });
 
@@ -138,16 +146,8 @@ describe('selectionToOffsets: blank lines', () => {
 
   it('a selection from a blank line to text, or across two blank lines, keeps the blank lines’ offsets', () => {
     const { host } = renderTranscript(text, []);
-    const paras = [...host.querySelector('.transcript-text')!.children];
-    const sel = document.getSelection()!;
-    const select = (a: [Node, number], b: [Node, number]) => {
-      const r = document.createRange();
-      r.setStart(...a);
-      r.setEnd(...b);
-      sel.removeAllRanges();
-      sel.addRange(r);
-      return selectionToOffsets(sel, host);
-    };
+    const paras = [...host.querySelectorAll('.transcript-text .line')];
+    const select = (a: [Node, number], b: [Node, number]) => selectBetween(host, a, b);
     const officer = pieces(host).find((p) => p.text.startsWith('Officer'))!;
     expect(select([paras[1]!, 0], [officer.el.firstChild!, 8])).toEqual({ start: blank[0], end: officer.start + 8 });
     expect(select([paras[2]!, 0], [officer.el.firstChild!, 8])).toEqual({ start: blank[1], end: officer.start + 8 });
@@ -194,5 +194,28 @@ describe('selectionToOffsets: property', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('selectionToOffsets: lines in several chunks', () => {
+  // 95 lines: three chunks of lines, with blank lines at and around the chunk boundaries.
+  const text = Array.from({ length: 95 }, (_, i) => (i % 13 === 0 || i === 40 ? '' : `Line ${i + 1}: words ${'å'.repeat(i % 5)}`)).join('\n');
+  const lineStart = (n: number) => text.split('\n').slice(0, n).join('\n').length + (n > 0 ? 1 : 0);
+
+  it('every equivalent point at a chunk boundary (root, chunk, line, text) maps to the same offset', () => {
+    const { host } = renderTranscript(text, [coding('A', lineStart(38), lineStart(42) + 3)]);
+    expect(host.querySelectorAll('.transcript-text > .chunk').length).toBe(3);
+    for (const [a, b] of [
+      [lineStart(39), lineStart(41)],
+      [lineStart(40), lineStart(80)],
+      [lineStart(0), text.length],
+      [lineStart(79), lineStart(81) + 2],
+    ] as const) {
+      const count = Math.max(...[a, b].map((x) => pointsFor(host, x).length + elementPointsFor(host, text, x).length));
+      for (let pick = 0; pick < count; pick += 1) {
+        const sel = selectOffsets(host, a, b, () => pick, text);
+        expect(selectionToOffsets(sel, host)).toEqual({ start: a, end: b });
+      }
+    }
   });
 });

@@ -21,8 +21,8 @@ function expectTiles(host: HTMLElement, text: string) {
   }
   expect(text.slice(at)).toMatch(/^\n*$/);
   expect(ps.map((p) => p.text).join('')).toBe(text.replaceAll('\n', ''));
-  // One paragraph per stored line, blank lines included.
-  expect(host.querySelectorAll('.transcript-text > p, .transcript-text > .line').length).toBe(text.split('\n').length);
+  // One paragraph per stored line, blank lines included (in chunks of lines).
+  expect(host.querySelectorAll('.transcript-text > .chunk > .line').length).toBe(text.split('\n').length);
 }
 
 const TEXT = 'Interviewer: Do you trust them?\nOfficer Berg: Ja, vi stoler på dem 👍 — mostly.\n\nInterviewer: Why?';
