@@ -50,8 +50,11 @@ export function fullCheck(sqlite: Database.Database): IntegrityReport {
 }
 
 /** The one line a damaged project gets everywhere: what is wrong, and how to get the work back. */
+/** A file name as a shell argument: quoted when it holds spaces or shell characters. */
+export const shellQuoted = (name: string): string => (/[\s"'$`\\]/.test(name) ? `"${name.replace(/(["$`\\])/g, '\\$1')}"` : name);
+
 export function corruptMessage(name: string, detail: string): string {
-  const quoted = /[\s"'$`\\]/.test(name) ? `"${name.replace(/(["$`\\])/g, '\\$1')}"` : name;
+  const quoted = shellQuoted(name);
   const short = detail.replace(/\s+/g, ' ').slice(0, 160);
   return (
     `${name}: the project file is corrupt (${short}); nothing was repaired. ` +

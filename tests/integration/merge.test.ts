@@ -106,4 +106,22 @@ describe('merging a second coder\u2019s project', () => {
     expect(() => mergeProject(lead.session, lead.path)).toThrow(/the open project itself/);
     expect(dumpProject(lead.session)).toBe(before);
   });
+
+  it('refuses a damaged coder file with advice about that file, not about restoring this project', async () => {
+    const { lead } = await team();
+    const before = dumpProject(lead.session);
+    const damaged = join(lead.dir, 'bob damaged.marginalia');
+    copyFileSync('fixtures/bad/corrupt.marginalia', damaged);
+    let message = '';
+    try {
+      mergeProject(lead.session, damaged);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^bob damaged\.marginalia: the project file is corrupt \(.+\); nothing was merged and study\.marginalia is unchanged\. /);
+    expect(message).toContain(`see its own backups: \`marginalia backups "${damaged}"\``);
+    expect(message).not.toMatch(/restore|nothing was repaired/);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(dumpProject(lead.session)).toBe(before);
+  });
 });

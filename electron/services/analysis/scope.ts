@@ -16,7 +16,7 @@ import { fail } from '../../../shared/errors.js';
 import type { CodeRecord, CoderRecord, DocumentSummary, Turn } from '../../../shared/types.js';
 import { visibleCoderIds } from '../blind.js';
 import { codeIndexOf } from '../code-index.js';
-import { requireCodeByGuid, requireCoderByGuid, requireDocumentByGuid } from '../lookup.js';
+import { requireCaseByGuid, requireCodeByGuid, requireCoderByGuid, requireDocumentByGuid } from '../lookup.js';
 import type { Session } from '../session.js';
 import { codingSpanRows, codingSpanRowsWithGuids, speakerCasesByDocument, turnSpansByDocument, turnsOfDocument } from './reads.js';
 
@@ -30,6 +30,11 @@ export interface AnalysisScope {
   codes?: readonly string[] | undefined;
   /** Document GUIDs; default every document. */
   documents?: readonly string[] | undefined;
+  /**
+   * Case GUIDs: only these cases count, as the unit and as the cases of codings (a coding whose
+   * case is another one, or none, is left out). Default: every case in the documents.
+   */
+  cases?: readonly string[] | undefined;
   /** Count sub-codes' codings under each code (default true). */
   subcodes?: boolean | undefined;
   /** Plural label of the unit, e.g. "interviewees" (default "cases" or "documents"). */
@@ -110,16 +115,18 @@ export function loadAnalysisData(session: Session, scope: AnalysisScope, withGui
 
   const caseOfDoc = documentCases(db);
   const speakers = speakerCasesByDocument(db);
+  const onlyCases = scope.cases?.length ? new Set(scope.cases.map((g) => requireCaseByGuid(db, g).id)) : undefined;
+  const counted = (c: number | null): c is number => c !== null && (!onlyCases || onlyCases.has(c));
   const caseIds = new Set<number>();
   let documentsWithoutCase = 0;
   for (const d of documents) {
     const own = caseOfDoc.get(d.id) ?? null;
     const bySpeaker = speakers.get(d.id);
-    if (own !== null) caseIds.add(own);
-    for (const c of bySpeaker?.values() ?? []) caseIds.add(c);
+    if (counted(own)) caseIds.add(own);
+    for (const c of bySpeaker?.values() ?? []) if (counted(c)) caseIds.add(c);
     if (own === null && !bySpeaker) documentsWithoutCase += 1;
   }
-  const byCases = caseIds.size > 0;
+  const byCases = caseIds.size > 0 || onlyCases !== undefined;
 
   const turnCache = new Map<number, Turn[]>();
   const turnsOf = (id: number) => {
@@ -137,6 +144,7 @@ export function loadAnalysisData(session: Session, scope: AnalysisScope, withGui
     const bySpeaker = speakers.get(doc);
     const speaker = bySpeaker ? turnAt(turnsOf(doc), start)?.speaker : undefined;
     const caseId = (speaker !== undefined ? bySpeaker!.get(speaker) : undefined) ?? caseOfDoc.get(doc) ?? null;
+    if (onlyCases && !counted(caseId)) continue;
     const c: AnalysisCoding = { code, coder, doc, start, end, caseId };
     if (r.length === 6) c.guid = r[5];
     codings.push(c);

@@ -28,6 +28,7 @@ import {
 } from '../../../db/queries/documents.js';
 import { insertMemo, listMemos, memoFor } from '../../../db/queries/memos.js';
 import { closeProject, openProject, type Project } from '../../../db/open.js';
+import { shellQuoted } from '../../../db/integrity.js';
 import { MarginaliaError } from '../../../shared/errors.js';
 import { newGuid } from '../../../shared/ids.js';
 import { insertNewCode } from '../codebook.js';
@@ -38,8 +39,21 @@ import { normalisePath } from '../lookup.js';
 import type { Session } from '../session.js';
 import type { CoderProjectMergeReport } from '../../../shared/api/types.js';
 
+/**
+ * A damaged coder file: the merge stops before touching the open project, and the advice is about
+ * that file (its coder has the good copy, or its own backups beside it), not about restoring the
+ * project being merged into.
+ */
+function corruptCoderFile(err: MarginaliaError, path: string, into: string): MarginaliaError {
+  const what = err.message.split('; nothing was repaired')[0]!;
+  return new MarginaliaError(
+    'corrupt_file',
+    `${what}; nothing was merged and ${into} is unchanged. Ask its coder for a fresh copy, or see its own backups: \`marginalia backups ${shellQuoted(path)}\``,
+  );
+}
+
 /** Opens a temporary copy of `path` (migrated if older); errors name the other file. */
-function openCopy(path: string): { other: Project; done(): void } {
+function openCopy(path: string, into: string): { other: Project; done(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-merge-'));
   const copy = join(dir, basename(path));
   try {
@@ -53,12 +67,12 @@ function openCopy(path: string): { other: Project; done(): void } {
     return { other, done: () => (closeProject(other), rmSync(dir, { recursive: true, force: true })) };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    throw err;
+    throw err instanceof MarginaliaError && err.code === 'corrupt_file' ? corruptCoderFile(err, path, into) : err;
   }
 }
 
 export function mergeProject(session: Session, otherPath: string): CoderProjectMergeReport {
-  const { other, done } = openCopy(otherPath);
+  const { other, done } = openCopy(otherPath, basename(session.project.path));
   try {
     const report: CoderProjectMergeReport = {
       from: basename(otherPath),

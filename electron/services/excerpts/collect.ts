@@ -103,6 +103,12 @@ export function collectExcerpts(session: Session, req: ExcerptRequest, now = new
   const freq = frequencies(session, {
     codes: themeCodes.map((c) => c.guid),
     documents: docs.map((d) => d.guid),
+    // The same cases as the quotes: a speaker outside the filter counts neither above nor below the line.
+    cases: allowed
+      ? listCases(db)
+          .filter((c) => allowed.has(c.id))
+          .map((c) => c.guid)
+      : undefined,
     subcodes: true,
     ...(req.consensus !== undefined && req.consensus !== false ? { consensus: req.consensus } : { coders: req.coders }),
     viewer: req.viewer,
