@@ -24,6 +24,7 @@ import { selectionToOffsets, type OffsetSpan } from './selection.js';
 import { ResizeHandles } from './ResizeHandles.js';
 import { Stripes } from './Stripes.js';
 import { useStripes } from './useStripes.js';
+import { useCharsPerLine } from './chars-per-line.js';
 
 export interface TranscriptFocus extends Span {
   /** A new value scrolls and flashes again even for the same span. */
@@ -147,6 +148,7 @@ export function TranscriptView(props: TranscriptViewProps) {
   const byGuid = useMemo(() => new Map(codings.map((c) => [c.guid, c])), [codings]);
 
   const layout = useStripes(host, body, index, codings, text);
+  useCharsPerLine(body);
 
   useEffect(() => {
     const update = () => {

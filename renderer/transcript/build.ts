@@ -5,7 +5,7 @@
  * height, so the first screen paints quickly.
  */
 import { $getRoot, type ElementNode } from 'lexical';
-import { $createChunkNode, $isChunkNode, LINES_PER_CHUNK, lineHeightGuess } from './chunk-node.js';
+import { $createChunkNode, $isChunkNode, LINES_PER_CHUNK } from './chunk-node.js';
 import { $createLineNode, $isLineNode } from './line-node.js';
 import type { LineModel } from './model.js';
 import { $createSegmentNode } from './segment-node.js';
@@ -35,9 +35,9 @@ export function $extendLines(text: string, lines: readonly LineModel[], from: nu
     // A chunk left part-built by the last step is filled up; otherwise a new one is started.
     let chunk = root.getChildAtIndex(c);
     if (!$isChunkNode(chunk)) {
-      let guess = 0;
-      for (let i = first; i < end; i += 1) guess += lineHeightGuess(lines[i]!.end - lines[i]!.start);
-      chunk = $createChunkNode(guess);
+      let chars = 0;
+      for (let i = first; i < end; i += 1) chars += lines[i]!.end - lines[i]!.start;
+      chunk = $createChunkNode({ chars, lines: end - first });
       root.append(chunk);
     }
     for (let i = Math.max(from, first); i < Math.min(to, end); i += 1) (chunk as ElementNode).append($line(text, lines[i]!, i + 1));
