@@ -52,7 +52,7 @@ describe('marginalia qdpx export', () => {
 
   it('refuses a missing folder, a wrong extension and a missing -o, writing nothing', () => {
     const d = freshDir();
-    expectFailure(cli(['qdpx', 'export', project, '-o', join(d, 'nope', 'x.qdpx')]), /x\.qdpx: cannot write the file \(its folder does not exist\)/);
+    expectFailure(cli(['qdpx', 'export', project, '-o', join(d, 'nope', 'x.qdpx')]), /x\.qdpx: the folder .+nope does not exist\n$/);
     expectFailure(cli(['qdpx', 'export', project, '-o', join(d, 'x.zip')]), /x\.zip: a REFI-QDA project file must end in \.qdpx/);
     expectFailure(cli(['qdpx', 'export', project]), /-o FILE\.qdpx is required/, 2);
     expect(readdirSync(d)).toEqual([]);

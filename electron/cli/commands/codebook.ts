@@ -5,7 +5,7 @@ import { fail } from '../../../shared/errors.js';
 import { readTextFile } from '../../api/text-files.js';
 import { flag, str, UsageError, type CommandSpec } from '../command.js';
 import { plural } from '../format.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeFileAtomic } from '../../files/write-atomic.js';
 import { codebookReportText } from './qdpx-import.js';
 
 const GROUP = 'Code book';

@@ -22,7 +22,7 @@ import type { Session } from '../session.js';
 import { collectExcerpts } from './collect.js';
 import { excerptDocx } from './docx.js';
 import type { ExcerptFileRequest, ExcerptRequest } from './request.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '../../files/write-atomic.js';
 import { excerptXlsx } from './xlsx.js';
 
 const jobs = new Map<string, ExcerptProgress & { at: number }>();

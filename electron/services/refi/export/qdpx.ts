@@ -3,10 +3,10 @@
  * final name and renamed into place, so a reader never sees half an export and a failed export
  * leaves any earlier file untouched.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { writeFileAtomic } from '../../../files/write-atomic.js';
+import { basename, extname } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { fail, MarginaliaError } from '../../../../shared/errors.js';
+import { fail } from '../../../../shared/errors.js';
 import { QDC_EXT, QDE_ENTRY, QDPX_EXT, SOURCES_DIR } from '../../../../shared/refi/index.js';
 import type { RefiExportSummary } from '../../../../shared/refi/types.js';
 import type { Session } from '../../session.js';
@@ -51,30 +51,8 @@ export function buildQdc(session: Session): { xml: string; codes: number; fileNa
 export function exportQdpxToFile(session: Session, path: string): RefiExportSummary & { path: string } {
   if (extname(path).toLowerCase() !== QDPX_EXT) fail('invalid_input', `${basename(path)}: a REFI-QDA project file must end in ${QDPX_EXT}`);
   const { bytes, summary } = buildQdpx(session);
-  writeAtomically(path, bytes);
+  writeFileAtomic(path, bytes);
   return { ...summary, fileName: basename(path), path };
-}
-
-/** Temp file in the target folder, fsync, rename over the target. */
-export function writeAtomically(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx');
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    if (err instanceof MarginaliaError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
-    fail('invalid_input', `${path}: cannot write the file (${why})`);
-  }
 }
 
 /** A file name from the project's name: no path separators or characters Windows refuses. */

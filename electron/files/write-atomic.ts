@@ -1,18 +1,20 @@
 /**
- * Writing an export to a path on this computer without ever leaving a partial file: the bytes go
- * to a temporary file beside the target, which is then renamed over it (atomic on one file
- * system). The common failures become one line a person can act on: a folder that cannot be
- * written is told apart from a target that is held open by another program (Windows refuses to
- * replace a file Word or Excel has open; the temporary file was written, so the folder is fine).
+ * Writing a file on this computer without ever leaving a partial one: the bytes go to a temporary
+ * file beside the target, flushed to disk, which is then renamed over it (atomic on one file
+ * system). Every export to a path writes through here (excerpts, .qdpx, the CLI's .qdc). The
+ * common failures become one line a person can act on: a folder that cannot be written is told
+ * apart from a target held open by another program (Windows refuses to replace a file Word or
+ * Excel has open; the temporary file was written, so the folder is fine).
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fail, MarginaliaError } from '../../../shared/errors.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fail, MarginaliaError } from '../../shared/errors.js';
 
 const codeOf = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const dir = dirname(file);
+export function writeFileAtomic(file: string, content: Uint8Array | string): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const dir = dirname(resolve(file));
   const name = basename(file);
   try {
     if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) fail('invalid_input', `${name}: ${file} is a folder, not a file`);
@@ -23,7 +25,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx');
-    writeSync(fd, bytes);
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
