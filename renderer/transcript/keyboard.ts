@@ -19,7 +19,10 @@ const KEYS: Record<string, ['forward' | 'backward', 'word' | 'line' | 'character
 function ensureCaret(sel: Selection, root: HTMLElement, scroller: HTMLElement): void {
   if (sel.rangeCount && root.contains(sel.anchorNode)) return;
   const top = scroller.getBoundingClientRect().top;
-  const first = [...root.querySelectorAll<HTMLElement>('[data-start]')].find((p) => p.getBoundingClientRect().bottom > top);
+  // The chunk first (its box needs no layout of its lines), then the piece in it: chunks above the
+  // screen are not laid out to be passed over.
+  const chunk = [...root.children].find((c) => c.getBoundingClientRect().bottom > top);
+  const first = [...(chunk ?? root).querySelectorAll<HTMLElement>('[data-start]')].find((p) => p.getBoundingClientRect().bottom > top);
   if (first?.firstChild) sel.collapse(first.firstChild, 0);
 }
 
