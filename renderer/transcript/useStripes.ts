@@ -8,6 +8,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CodingView } from '../../shared/api/types.js';
 import { LINES_PER_CHUNK } from './chunk-node.js';
+import { lastStartingBy } from './model.js';
 import { bandOf, lineElement, topWithin, type Band, type PieceIndex } from './geometry.js';
 import { assignLanes, type Placed } from './lanes.js';
 
@@ -41,17 +42,13 @@ function firstEndingBelow(n: number, bottomOf: (i: number) => number, y: number)
   return lo;
 }
 
-/** Index of the last of `n` boxes (from `from` on) whose top is above `y`. */
-function lastStartingAbove(from: number, n: number, topOf: (i: number) => number, y: number): number {
-  let lo = from;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (topOf(mid) > y) hi = mid - 1;
-    else lo = mid;
-  }
-  return lo;
-}
+/** Index of the last of the boxes from `from` to `n` - 1 whose top is at or above `y` (else `from`). */
+const lastStartingAbove = (from: number, n: number, topOf: (i: number) => number, y: number): number =>
+  from +
+  Math.max(
+    0,
+    lastStartingBy(n - from, (i) => topOf(from + i), y),
+  );
 
 /**
  * The lines within a screen above and below the visible part. Found chunk by chunk first (a
