@@ -12,11 +12,8 @@ const started = performance.now();
 const trace = process.env.MARGINALIA_CLI_TRACE === '1';
 const root = join(__dirname, '..', '..');
 
-// A closed pipe (`marginalia doc show … | head`) is not an error worth a stack trace.
-process.stdout.on('error', (err) => {
-  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// process.stdout is left alone: the CLI writes to file descriptor 1 itself (electron/cli/stdio.ts),
+// which also ends the command quietly when a reader closes the pipe (`marginalia doc show … | head`).
 
 const firstLine = (err) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 

@@ -8,16 +8,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MarginaliaError } from '../../shared/errors.js';
 import { CliError, Context, UsageError, type CommandSpec, type OptionSpec, type Values } from './command.js';
 import { commandList, findCommand, GROUP_WORDS } from './commands/index.js';
+import { writeStderr, writeStdout } from './stdio.js';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
-};
+const processIo: Io = { out: writeStdout, err: writeStderr };
 
 export const COMMON_OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean', help: 'print machine-readable JSON on stdout (and nothing else there)' },

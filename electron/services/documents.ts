@@ -1,5 +1,4 @@
 /** Importing, listing, renaming and deleting documents. */
-import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { runAction } from '../../db/action.js';
 import { insertChunks } from '../../db/queries/chunks.js';
@@ -27,6 +26,7 @@ import { parseFile } from './import/parsers.js';
 import type { ImportOptions, ParsedDocument } from './import/types.js';
 import { requireDocument } from './lookup.js';
 import type { Session } from './session.js';
+import { sha256 } from './sha256.js';
 
 export interface ImportRequest extends ImportOptions {
   caseName?: string;
@@ -60,7 +60,7 @@ export interface ImportReport {
  * from .txt and from .docx (which differ only in line spacing) is recognised as one.
  */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex');
+  return sha256().update(text.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex');
 }
 
 function formatOf(file: string): SourceFormat {

@@ -18,9 +18,18 @@ export function describeIssue(method: string, issue: z.core.$ZodIssue | undefine
   return `${method}: ${where} ${issue.message}`.replace(/\s+/g, ' ');
 }
 
+const built = new Map<ApiMethod, z.ZodType>();
+
+/** A method's argument schema, built on first use and kept. */
+export function argsSchema(method: ApiMethod): z.ZodType {
+  let schema = built.get(method);
+  if (!schema) built.set(method, (schema = contract[method].args()));
+  return schema;
+}
+
 /** The validated arguments of a call (no arguments counts as `{}`), or a MarginaliaError. */
 export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ApiParsedArgs<M> {
-  const r = contract[method].args.safeParse(raw ?? {});
+  const r = argsSchema(method).safeParse(raw ?? {});
   if (r.success) return r.data as ApiParsedArgs<M>;
   return fail('invalid_input', describeIssue(method, r.error.issues[0]));
 }

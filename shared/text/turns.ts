@@ -26,9 +26,16 @@ const MAX_LABEL = 40;
 const WORD_HEAD = String.raw`[\p{L}\p{N}]`;
 const WORD_TAIL = String.raw`[\p{L}\p{M}\p{N}'’.\-]*`;
 const LABEL = String.raw`\p{L}${WORD_TAIL}(?: ${WORD_HEAD}${WORD_TAIL}){0,3}`;
-// Sticky: tested at one line start without slicing the text.
-const COLON_LABEL = new RegExp(String.raw`[ \t]*(${LABEL})[ \t\u00A0\u202F]?:(?=[ \t\u00A0\u202F\n]|$)`, 'uy');
-const BRACKET_LABEL = new RegExp(String.raw`[ \t]*\[(${LABEL})\]:?[ \t\u00A0\u202F]+(?=[^\s])`, 'uy');
+/**
+ * Sticky: tested at one line start without slicing the text. Built on first use: a pattern of
+ * Unicode classes costs milliseconds to construct, and most commands never look for speakers.
+ */
+let labelPatterns: { colon: RegExp; bracket: RegExp } | undefined;
+const patterns = () =>
+  (labelPatterns ??= {
+    colon: new RegExp(String.raw`[ \t]*(${LABEL})[ \t\u00A0\u202F]?:(?=[ \t\u00A0\u202F\n]|$)`, 'uy'),
+    bracket: new RegExp(String.raw`[ \t]*\[(${LABEL})\]:?[ \t\u00A0\u202F]+(?=[^\s])`, 'uy'),
+  });
 
 const WELL_KNOWN = /^(?:interviewer|interviewee|participant|respondent|moderator|i|r|p|q|a)(?: ?\d{1,3})?$/i;
 
@@ -129,12 +136,13 @@ export function isWellKnownLabel(speaker: string): boolean {
 
 /** The candidate label opening the line at `pos` (a line start), before the accept rule. */
 export function matchLabelAt(text: string, pos: number): LabelMatch | null {
-  COLON_LABEL.lastIndex = pos;
-  let m = COLON_LABEL.exec(text);
+  const { colon, bracket } = patterns();
+  colon.lastIndex = pos;
+  let m = colon.exec(text);
   let deny = NOT_SPEAKERS;
   if (!m) {
-    BRACKET_LABEL.lastIndex = pos;
-    m = BRACKET_LABEL.exec(text);
+    bracket.lastIndex = pos;
+    m = bracket.exec(text);
     deny = NOT_BRACKET_SPEAKERS;
     if (!m) return null;
   }

@@ -6,7 +6,6 @@
  * span), so it stays the same across runs and stored decisions can refer to it; it changes only
  * when the stretch itself changes.
  */
-import { createHash } from 'node:crypto';
 import { documentText } from '../../../db/queries/documents.js';
 import { spanDifference } from '../../../shared/agreement/index.js';
 import type { Disagreement, DisagreementKind } from '../../../shared/agreement/reports.js';
@@ -14,6 +13,7 @@ import { lineRange, lineStarts } from '../../../shared/text/lines.js';
 import type { Span, Turn } from '../../../shared/types.js';
 import type { Session } from '../session.js';
 import { loadAgreementData, type AgreementData, type AgreementScope, type CodedSpan } from './data.js';
+import { sha256 } from '../sha256.js';
 
 export type { Disagreement, DisagreementKind };
 
@@ -26,7 +26,7 @@ export function disagreementId(parts: {
   end: number;
 }): string {
   const key = [parts.documentGuid, parts.codeGuid, parts.coders[0], parts.coders[1], parts.kind, parts.start, parts.end].join('|');
-  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return sha256().update(key).digest('hex').slice(0, 12);
 }
 
 const SPACE = /\s/;

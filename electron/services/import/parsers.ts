@@ -2,7 +2,8 @@
  * Picks the parser for a file by extension and runs the whole import of one file:
  * size check, read, parse, then speaker turns (unless the format supplied its own).
  */
-import { readFile, stat } from 'node:fs/promises';
+// node:fs's promises, not node:fs/promises: that module (with its streams) loads on first use, not with the services.
+import { promises as fsp } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fail, MarginaliaError } from '../../../shared/errors.js';
 import { detectTurns } from '../../../shared/text/turns.js';
@@ -53,7 +54,7 @@ export async function parseFile(path: string, options: ImportOptions = {}): Prom
 
   let size: number;
   try {
-    const st = await stat(path);
+    const st = await fsp.stat(path);
     if (!st.isFile()) fail('invalid_input', `${name}: not a file`);
     size = st.size;
   } catch (err) {
@@ -65,7 +66,7 @@ export async function parseFile(path: string, options: ImportOptions = {}): Prom
   }
   if (size === 0) fail('empty_file', `${name}: the file is empty`);
 
-  return parseBytes(name, new Uint8Array(await readFile(path)), options);
+  return parseBytes(name, new Uint8Array(await fsp.readFile(path)), options);
 }
 
 /**

@@ -4,11 +4,11 @@
  * if they are unchanged and nothing added since refers to them, logging every deleted row so
  * that redo can put them back with their ids and GUIDs.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { insertChunks } from '../../../db/queries/chunks.js';
 import { documentText } from '../../../db/queries/documents.js';
 import { conflict, type Inverse, type UndoContext } from './context.js';
+import { sha256 } from '../sha256.js';
 
 /** Content tables, parents before children (the full-text index follows documents, see restoreRows). */
 export const CONTENT_TABLES = [
@@ -58,7 +58,7 @@ function rowsOf(sqlite: Database.Database, t: Table, rowids: number[]): Row[] {
 
 /** A digest of the rows as they are now; a missing or edited row changes it. */
 export function fingerprintRows(sqlite: Database.Database, added: AddedRows): string {
-  const h = createHash('sha256');
+  const h = sha256();
   for (const t of CONTENT_TABLES) {
     const rowids = added[t];
     if (!rowids?.length) continue;

@@ -9,13 +9,13 @@ import { filePath, name, none, result } from '../schema-parts.js';
 
 export const projectMethods = {
   /** The open project's path (null on the start screen), the recent projects, and a path offered for a new project. */
-  'projects.current': { args: none, result: result<ProjectsView>() },
+  'projects.current': { args: () => none(), result: result<ProjectsView>() },
   /** Opens an existing project file; the one open before is closed. */
-  'projects.open': { args: z.strictObject({ path: filePath }), result: result<ProjectsView>() },
+  'projects.open': { args: () => z.strictObject({ path: filePath() }), result: result<ProjectsView>() },
   /** Creates a new, empty project file (never over an existing file) and opens it. */
-  'projects.create': { args: z.strictObject({ path: filePath, name: name.optional() }), result: result<ProjectsView>() },
+  'projects.create': { args: () => z.strictObject({ path: filePath(), name: name().optional() }), result: result<ProjectsView>() },
   /** Closes the open project: the start screen shows. */
-  'projects.close': { args: none, result: result<ProjectsView>() },
+  'projects.close': { args: () => none(), result: result<ProjectsView>() },
   /** Drops a path from the recent list (the file itself is left alone). */
-  'projects.forget': { args: z.strictObject({ path: filePath }), result: result<ProjectsView>() },
+  'projects.forget': { args: () => z.strictObject({ path: filePath() }), result: result<ProjectsView>() },
 } as const;

@@ -1,0 +1,30 @@
+/**
+ * The command's output, written straight to file descriptors 1 and 2. process.stdout and
+ * process.stderr are streams whose first use loads Node's stream modules, about 2 ms of a short
+ * command's start; the CLI writes whole texts and needs none of what streams add.
+ *
+ * Writes are synchronous and complete: a partial write continues where it stopped, and a pipe
+ * opened non-blocking by the reader (EAGAIN) is waited on, a millisecond at a time. A reader that
+ * goes away (`marginalia doc show … | head`) ends the command quietly with its exit status so far.
+ */
+import { writeSync } from 'node:fs';
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else throw err;
+    }
+  }
+}
+
+export const writeStdout = (text: string): void => writeAll(1, text);
+export const writeStderr = (text: string): void => writeAll(2, text);
