@@ -13,7 +13,7 @@ import * as schema from './schema.js';
 import { writeBackup } from './backup.js';
 import { corruptMessage, quickCheck } from './integrity.js';
 import { describeHolder, tryLock, type LockHolder } from './lock.js';
-import { nativeBindingPath } from './native.js';
+import { nativeBinding } from './native.js';
 
 /** 'MRGN' in the SQLite header's application_id field marks a Marginalia project. */
 export const APPLICATION_ID = 0x4d52474e;
@@ -55,8 +55,9 @@ function readHeader(path: string): Buffer {
 
 /** A bare connection (no lock, no checks): for checking or restoring a file that may be damaged. */
 export function connect(path: string): Database.Database {
-  const binding = nativeBindingPath();
-  return new Database(path, binding ? { nativeBinding: binding } : {});
+  const binding = nativeBinding();
+  // better-sqlite3's types say string, but it takes the loaded module as well.
+  return new Database(path, binding ? { nativeBinding: binding as string } : {});
 }
 
 function configure(sqlite: Database.Database): void {

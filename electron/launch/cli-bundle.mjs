@@ -22,8 +22,14 @@ const LOCK_SUFFIX = '.lock';
 const STALE_LOCK_MS = 120_000;
 const THIS_FILE = fileURLToPath(import.meta.url);
 
-/** Native or heavy packages that load from node_modules at run time, each only when its feature runs (pdfjs, mammoth: importing a PDF or .docx; exceljs: XLSX; docx: a DOCX export; fast-xml-parser: REFI-QDA import). */
-export const EXTERNAL = ['better-sqlite3', 'pdfjs-dist', 'mammoth', 'exceljs', 'docx', 'fast-xml-parser'];
+/**
+ * Heavy packages that load from node_modules at run time, each only when its feature runs (pdfjs,
+ * mammoth: importing a PDF or .docx; exceljs: XLSX; docx: a DOCX export; fast-xml-parser: REFI-QDA
+ * import), and `bindings`, which finds better-sqlite3's native part only if db/native.ts cannot.
+ * better-sqlite3's JavaScript is bundled (its 13 files cost a command ~5 ms to load one by one);
+ * its compiled part is loaded by path (db/native.ts).
+ */
+export const EXTERNAL = ['bindings', 'pdfjs-dist', 'mammoth', 'exceljs', 'docx', 'fast-xml-parser'];
 
 /**
  * Runs before any bundled module. The sources are ES modules that use import.meta.url (to find

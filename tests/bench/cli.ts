@@ -13,7 +13,7 @@ import { median, timeAsync, timeIt, type Row } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join('electron', 'cli', 'bin.cjs');
-const RUNS = 15;
+const RUNS = 25;
 const GOAL_MS = 150;
 
 interface Spawn {

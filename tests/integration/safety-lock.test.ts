@@ -5,7 +5,7 @@
  * process the lock is shared, so a server and a door on the same file (as tests do) both work.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { lockPathOf } from '../../db/lock.js';
@@ -90,6 +90,16 @@ describe('one writer per project, across processes', () => {
     ok(['coders', 'add', path, 'Bob']);
     expect(ok(['coders', path])).toContain('Bob');
     expect(existsSync(lockPathOf(path))).toBe(false);
+  });
+
+  it('an empty or half-written lock (what a power cut can leave: the lock file is not fsynced) is cleared by the next opener', () => {
+    for (const left of ['', '{"pid":12']) {
+      const path = project();
+      writeFileSync(lockPathOf(path), left);
+      ok(['coders', 'add', path, 'Bob']);
+      expect(ok(['coders', path])).toContain('Bob');
+      expect(existsSync(lockPathOf(path))).toBe(false);
+    }
   });
 });
 
