@@ -22,16 +22,15 @@ import { FindBar } from './transcript/FindBar.js';
 import type { OffsetSpan } from './transcript/selection.js';
 import { TranscriptView, type TranscriptFocus } from './transcript/TranscriptView.js';
 import { TranscriptEditControls } from './transcript-edit/TranscriptEditControls.js';
-import { CoderBar as CoderBarAll, type Show } from './workspace/CoderBar.js';
+import type { Show } from './workspace/CoderBar.js';
 import { activeCoder, CODER_KEY } from './workspace/active-coder.js';
 import { CoderPrompt } from './workspace/CoderPrompt.js';
 import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
-import { FileMenu } from './workspace/FileMenu.js';
-import { ProjectName } from './projects/ProjectName.js';
 import { useShortcuts } from './workspace/useShortcuts.js';
-import { ChevronIcon, HelpIcon, PanelIcon, RedoIcon, UndoIcon } from './workspace/icons.js';
+import { ChevronIcon } from './workspace/icons.js';
+import { Toolbar, type View } from './workspace/Toolbar.js';
 import { LIMITS, usePanels } from './workspace/panels.js';
 import { Splitter } from './workspace/Splitter.js';
 import { codersToShow, useOpenDocument, useProjectLists } from './workspace/useProjectData.js';
@@ -49,7 +48,6 @@ const DocumentsPanel = memo(DocumentsPanelAll);
 const MemosPanel = memo(MemosPanelAll);
 const RetrievalPanel = memo(RetrievalPanelAll);
 const SearchPanel = memo(SearchPanelAll);
-const CoderBar = memo(CoderBarAll);
 const PINS = 9;
 
 export function App() {
@@ -82,7 +80,7 @@ export function App() {
   const [marks, setMarks] = useState<{ marks: Span[]; current: Span | null }>({ marks: [], current: null });
   const [code, setCode] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('codings');
-  const [view, setView] = useState<'code' | 'compare' | 'analysis'>('code');
+  const [view, setView] = useState<View>('code');
   const [dialog, setDialog] = useState<'picker' | 'shortcuts' | null>(null);
   const [finding, setFinding] = useState(false);
   const findInput = useRef<HTMLInputElement>(null);
@@ -233,6 +231,9 @@ export function App() {
   const blindHidden = !!info?.blind && !info.revealed.some((r) => r.guid === coder);
   const { sizes, resize: resizePanel, collapse } = usePanels();
   const codeView = view === 'code';
+  const collapsed = useMemo(() => ({ left: sizes.leftCollapsed, right: sizes.rightCollapsed }), [sizes.leftCollapsed, sizes.rightCollapsed]);
+  const onHistory = useCallback((which: 'history.undo' | 'history.redo') => void history(which), [history]);
+  const onShortcuts = useCallback(() => setDialog('shortcuts'), []);
   const panelVars = {
     '--left-w': sizes.leftCollapsed ? '2.25rem' : `${sizes.left}px`,
     '--right-w': sizes.rightCollapsed ? '2.25rem' : `${sizes.right}px`,
@@ -241,59 +242,20 @@ export function App() {
   return (
     <WorkspaceContext.Provider value={ws}>
       <div className="app" style={panelVars}>
-        <header className="toolbar">
-          <ProjectName info={info} />
-          <CoderBar info={info} coders={coders} show={show} onShow={setShow} onChooseCoder={onChooseCoder} onAddCoder={onAddCoder} />
-          <div className="views" role="group" aria-label="View">
-            <button type="button" aria-pressed={view === 'code'} onClick={() => setView('code')}>
-              Code
-            </button>
-            <button type="button" aria-pressed={view === 'compare'} title="Compare coders (Shift+A)" onClick={() => setView('compare')}>
-              Compare coders
-            </button>
-            <button type="button" aria-pressed={view === 'analysis'} onClick={() => setView('analysis')}>
-              Analysis
-            </button>
-          </div>
-          <FileMenu />
-          <div className="history" role="group" aria-label="History">
-            <button type="button" className="tb-button" title="Undo (Ctrl+Z)" onClick={() => void history('history.undo')}>
-              <UndoIcon />
-              <span className="tb-label">Undo</span>
-            </button>
-            <button type="button" className="tb-button" title="Redo (Shift+Ctrl+Z)" onClick={() => void history('history.redo')}>
-              <RedoIcon />
-              <span className="tb-label">Redo</span>
-            </button>
-          </div>
-          <div className="layout-toggles" role="group" aria-label="Layout">
-            <button
-              type="button"
-              className="tb-button"
-              aria-label="Documents and code book"
-              aria-pressed={!sizes.leftCollapsed}
-              title={sizes.leftCollapsed ? 'Show documents and code book' : 'Hide documents and code book'}
-              disabled={!codeView}
-              onClick={() => collapse('left', !sizes.leftCollapsed)}
-            >
-              <PanelIcon side="left" />
-            </button>
-            <button
-              type="button"
-              className="tb-button"
-              aria-label="Codings, retrieval, search and memos"
-              aria-pressed={!sizes.rightCollapsed}
-              title={sizes.rightCollapsed ? 'Show codings, retrieval, search and memos' : 'Hide codings, retrieval, search and memos'}
-              disabled={!codeView}
-              onClick={() => collapse('right', !sizes.rightCollapsed)}
-            >
-              <PanelIcon side="right" />
-            </button>
-          </div>
-          <button type="button" className="tb-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog('shortcuts')}>
-            <HelpIcon />
-          </button>
-        </header>
+        <Toolbar
+          info={info}
+          coders={coders}
+          show={show}
+          onShow={setShow}
+          onChooseCoder={onChooseCoder}
+          onAddCoder={onAddCoder}
+          view={view}
+          onView={setView}
+          onHistory={onHistory}
+          collapsed={collapsed}
+          onCollapse={collapse}
+          onShortcuts={onShortcuts}
+        />
         {error && (
           <div role="alert" className="error">
             {error}{' '}

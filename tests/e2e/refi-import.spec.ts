@@ -45,7 +45,7 @@ test('File → Import REFI-QDA project: a new project beside this one, and the r
   await shot(page, 'report-1280-light');
 
   expect(existsSync(target)).toBe(true);
-  expect(queryProject<{ n: number }>(target, 'SELECT count(*) AS n FROM codings')[0]!.n).toBe(4);
+  expect(queryProject<{ n: number }>(target, 'SELECT count(*) AS n FROM codings')[0]!.n).toBe(5);
   expect(queryProject<{ n: number }>(served.project, 'SELECT count(*) AS n FROM documents')[0]!.n).toBe(1);
 
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -16,7 +16,7 @@ describe('marginalia qdpx import', () => {
     const out = join(freshDir(), 'atlas.marginalia');
     const text = ok(['qdpx', 'import', fixture('refi', 'atlas-style.qdpx'), '-o', out]);
     expect(text).toMatch(/^Imported atlas-style\.qdpx \(Trial\.qde, written by ATLAS\.ti 23\.2\.1\) into /);
-    expect(text).toMatch(/2 documents, 4 codings, 6 codes, 1 coder/);
+    expect(text).toMatch(/2 documents, 5 codings, 6 codes, 2 coders/);
     expect(text).toMatch(/Skipped \(.*\d+ source.*\):/);
     expect(text).toMatch(/source\s+Site visit\.mp4: video sources cannot be imported/);
     const docs = okJson<{ name: string }[]>(['docs', out]);

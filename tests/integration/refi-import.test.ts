@@ -189,6 +189,7 @@ describe('ATLAS.ti-style .qdpx (the oddities, each reported)', () => {
       ['CO-01 interview', 'Dynamic security', 'dynamic security'],
       ['Resident and officer', 'Trust', 'Trust is slow here'],
       ['Resident and officer', 'Staff-inmate talk', 'Staff/inmate talk happens at meals'],
+      ['Resident and officer', 'Staff-inmate talk', 'Trust comes from being consistent'],
       ['Resident and officer', 'Trust', 'Trust comes from being consistent'],
     ]);
     const trusts = t.q<{ parent: string }>("SELECT p.name AS parent FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.name = 'Trust' ORDER BY p.name");
@@ -197,11 +198,17 @@ describe('ATLAS.ti-style .qdpx (the oddities, each reported)', () => {
     has(t.r.adjusted, 'Staff/inmate talk', /imported as "Staff-inmate talk"/);
   });
 
-  it('skips zero-length selections and codings of unknown codes or users, keeping the rest', () => {
+  it('skips zero-length selections and codings of unknown codes, keeping the rest', () => {
     has(t.r.skipped, 'Resident and officer', /zero-length selection/);
     has(t.r.skipped, 'Trust is slow here', /code c-deleted is not in the code book/);
-    has(t.r.skipped, 'Trust comes from', /coder u-gone is not among/);
-    expect(t.r.counts.codings).toBe(4);
+    expect(t.r.counts.codings).toBe(5);
+  });
+
+  it('keeps a coding by a user the file does not list, under a coder named for that user, and says so', () => {
+    has(t.r.adjusted, 'u-gone', /the file's list of users does not; they are kept under a new coder "Unlisted user u-gone"/);
+    expect(t.r.skipped.filter((x) => /coder|user/.test(x.reason))).toEqual([]);
+    const rows = t.q<CodingRow>(CODINGS).filter((r) => r.coder === 'Unlisted user u-gone');
+    expect(rows.map((r) => [r.code, r.quote])).toEqual([['Staff-inmate talk', 'Trust comes from being consistent']]);
   });
 
   it('reports PDF, picture, audio and video sources, Sets, Graphs and Links by name', () => {

@@ -47,7 +47,12 @@ export async function planQdpx(
   const walk = (list: QCode[]) => list.forEach((c) => (codes.add(c.key), walk(c.children)));
   walk(project.codes);
   const users = new Set(project.users.map((u) => u.key));
-  const known = { codes, users, fallbackUser: project.creatingUserKey && users.has(project.creatingUserKey) ? project.creatingUserKey : null };
+  const known = {
+    codes,
+    users,
+    fallbackUser: project.creatingUserKey && users.has(project.creatingUserKey) ? project.creatingUserKey : null,
+    unlisted: new Set<string>(),
+  };
   const preferred = preferredCountings(project.origin);
 
   const plan: Plan = { project, sources: [], notes: new Map() };
@@ -59,6 +64,12 @@ export async function planQdpx(
       continue;
     }
     plan.sources.push({ source: s, text, codings: planCodings(file, s, text, known, preferred, log) });
+  }
+  // A coding by a user the file does not list is still someone's work: that user becomes a coder.
+  for (const key of known.unlisted) {
+    const name = `Unlisted user ${key}`;
+    project.users.push({ key, name });
+    log.adjust('user', key, `codings name this user, but the file's list of users does not; they are kept under a new coder "${name}"`);
   }
   for (const n of project.notes) {
     const text = files.noteText(n);

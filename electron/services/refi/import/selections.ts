@@ -1,7 +1,8 @@
 /**
  * A source's PlainTextSelections and Codings turned into codings on our stored text: positions
- * mapped (positions.ts), zero-length selections and codings of unknown codes or users skipped
- * and reported, overlapping selections of one code by one coder joined (our span-union rule).
+ * mapped (positions.ts), zero-length selections and codings of unknown codes skipped and
+ * reported, codings by a user the file does not list kept (import-project.ts makes that user a
+ * coder), overlapping selections of one code by one coder joined (our span-union rule).
  * A selection past the end of its text, under every way of counting, refuses the whole file.
  */
 import { fail } from '../../../../shared/errors.js';
@@ -24,6 +25,8 @@ export interface Known {
   users: Set<string>;
   /** A coder to use when a coding names none (the project's creating user, if listed). */
   fallbackUser: string | null;
+  /** Users that codings name but the file's <Users> does not list; filled here. */
+  unlisted: Set<string>;
 }
 
 export function planCodings(file: string, s: QSource, text: SourceText, known: Known, preferred: Counting[], log: ReportLog): PlannedCoding[] {
@@ -56,10 +59,7 @@ export function planCodings(file: string, s: QSource, text: SourceText, known: K
       return;
     }
     const user = c.userKey ?? selectionUser;
-    if (user !== undefined && !known.users.has(user)) {
-      log.skip('coding', where, `its coder ${user} is not among the project's users`);
-      return;
-    }
+    if (user !== undefined && !known.users.has(user)) known.unlisted.add(user);
     out.push({ key: c.key, codeKey: c.codeKey, userKey: user ?? known.fallbackUser, start, end, noteKeys: [...extraNotes, ...c.noteKeys] });
   };
   for (const sel of valid) {
