@@ -9,6 +9,7 @@ import { documentCases, documentText, documentTurns, listDocuments } from '../..
 import { subtreeIds } from '../../db/queries/codes.js';
 import { fail } from '../../shared/errors.js';
 import { lineRange, lineStarts } from '../../shared/text/lines.js';
+import { turnAt } from '../../shared/text/turns.js';
 import type { Turn } from '../../shared/types.js';
 import { codeIndexOf } from './code-index.js';
 import { requireCode, requireCoder, requireDocument } from './lookup.js';
@@ -42,21 +43,6 @@ export interface Segment {
   caseName: string | null;
   quote: string;
   memo: string | null;
-}
-
-function turnAt(turns: Turn[], offset: number): Turn | undefined {
-  let lo = 0;
-  let hi = turns.length - 1;
-  let found: Turn | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = turns[mid]!;
-    if (t.start <= offset) {
-      found = t;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found && offset < found.end ? found : undefined;
 }
 
 export function retrieve(session: Session, req: RetrieveRequest): Segment[] {

@@ -9,6 +9,7 @@ import { downloadBase64 } from '../compare/export/download.js';
 import { Dialog } from '../workspace/Dialog.js';
 import { useWorkspace } from '../workspace/context.js';
 import type { FileDialogProps } from '../workspace/file-dialog.js';
+import '../workspace/dialog-table.css';
 import './audit.css';
 
 const PAGE = 200;
@@ -121,8 +122,8 @@ export function AuditDialog({ onClose }: FileDialogProps) {
           {entries === null ? 'Reading…' : `${total.toLocaleString()} ${total === 1 ? 'change' : 'changes'}`}
         </span>
       </div>
-      <div className="audit-scroll" tabIndex={0} role="region" aria-label="Changes, newest first">
-        <table className="audit-table" aria-describedby={countId}>
+      <div className="dialog-scroll audit-scroll" tabIndex={0} role="region" aria-label="Changes, newest first">
+        <table className="dialog-table audit-table" aria-describedby={countId}>
           <colgroup>
             <col className="audit-col-when" />
             <col className="audit-col-who" />

@@ -8,6 +8,7 @@ import type { BackupsView, BackupView, IntegrityView } from '../../shared/safety
 import { Confirm } from '../workspace/Confirm.js';
 import { Dialog } from '../workspace/Dialog.js';
 import { useWorkspace } from '../workspace/context.js';
+import '../workspace/dialog-table.css';
 import './safety.css';
 
 /** Local time, sortable at a glance; the cell's title has the exact UTC time. */
@@ -127,8 +128,8 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
           Complete copies of this project, taken before upgrades, merges and REFI-QDA imports, once a day, and when you ask. They are kept in{' '}
           <code title={view?.folder}>{view ? view.folder.split(/[\\/]/).pop() : '…'}</code> beside the project file.
         </p>
-        <div className="backups-scroll" tabIndex={0} role="region" aria-label="Backups, newest first">
-          <table className="backups-table">
+        <div className="dialog-scroll backups-scroll" tabIndex={0} role="region" aria-label="Backups, newest first">
+          <table className="dialog-table backups-table">
             <colgroup>
               <col className="backups-col-when" />
               <col />

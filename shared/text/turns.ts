@@ -198,3 +198,19 @@ export function detectTurns(text: string): Turn[] {
   }
   return turns;
 }
+
+/** The turn holding `offset`, if any (turns sorted by start, as detectTurns gives them). */
+export function turnAt(turns: readonly Turn[], offset: number): Turn | undefined {
+  let lo = 0;
+  let hi = turns.length - 1;
+  let found: Turn | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = turns[mid]!;
+    if (t.start <= offset) {
+      found = t;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && offset < found.end ? found : undefined;
+}

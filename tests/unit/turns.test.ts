@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../shared/text/normalise.js';
-import { detectTurns } from '../../shared/text/turns.js';
+import { detectTurns, turnAt } from '../../shared/text/turns.js';
 
 const fixture = (name: string): string => normaliseText(readFileSync(new URL(`../../fixtures/transcripts/${name}`, import.meta.url), 'utf8'));
 const speakers = (text: string): string[] => detectTurns(text).map((t) => t.speaker);
@@ -127,5 +127,20 @@ describe('detectTurns: ranges', () => {
     const turns = detectTurns(text);
     expect(turns).toHaveLength(1200);
     expect(turns.every((t, i) => t.speaker === (i % 2 ? 'Officer Berg' : 'Interviewer'))).toBe(true);
+  });
+});
+
+describe('turnAt: the turn holding an offset', () => {
+  const text = 'Title line\nInterviewer: Hi.\nCO Martin: Hello there.\nInterviewer: Ok.\nCO Martin: Sure.';
+  const turns = detectTurns(text);
+
+  it('finds every offset inside a turn, [start, end), and nothing before the first or past the last', () => {
+    expect(turns.map((t) => t.speaker)).toEqual(['Interviewer', 'CO Martin', 'Interviewer', 'CO Martin']);
+    for (let offset = 0; offset <= text.length; offset += 1) {
+      const expected = turns.find((t) => t.start <= offset && offset < t.end);
+      expect(turnAt(turns, offset), `offset ${offset}`).toBe(expected);
+    }
+    expect(turnAt(turns, 0)).toBeUndefined();
+    expect(turnAt([], 5)).toBeUndefined();
   });
 });

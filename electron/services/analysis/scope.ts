@@ -13,6 +13,7 @@ import { getMeta } from '../../../db/queries/meta.js';
 import type { AnalysisCoders, AnalysisScopeView, AnalysisUnit } from '../../../shared/analysis/types.js';
 import type { CountedCoding } from '../../../shared/analysis/frequencies.js';
 import { fail } from '../../../shared/errors.js';
+import { turnAt } from '../../../shared/text/turns.js';
 import type { CodeRecord, CoderRecord, DocumentSummary, Turn } from '../../../shared/types.js';
 import { visibleCoderIds } from '../blind.js';
 import { codeIndexOf } from '../code-index.js';
@@ -175,20 +176,4 @@ export function loadAnalysisData(session: Session, scope: AnalysisScope, withGui
 function orderedCodes(list: readonly CodeRecord[], asked: CodeRecord[]): CodeRecord[] {
   const ids = new Set(asked.map((c) => c.id));
   return list.filter((c) => ids.has(c.id));
-}
-
-/** The turn holding `offset`, if any (turns sorted by start). */
-export function turnAt(turns: readonly Turn[], offset: number): Turn | undefined {
-  let lo = 0;
-  let hi = turns.length - 1;
-  let found: Turn | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = turns[mid]!;
-    if (t.start <= offset) {
-      found = t;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found && offset < found.end ? found : undefined;
 }

@@ -15,10 +15,10 @@ import { buildExcerptModel, type SegmentInput, type StudyCounts, type ThemeInput
 import type { ExcerptModel, ExcerptPreview, Prevalence, Pseudonyms } from '../../../shared/excerpts/types.js';
 import { fail } from '../../../shared/errors.js';
 import { lineRange, lineStarts } from '../../../shared/text/lines.js';
+import { turnAt } from '../../../shared/text/turns.js';
 import type { Cue, Turn } from '../../../shared/types.js';
 import { frequencies } from '../analysis/frequencies.js';
 import { speakerCasesByDocument, turnsOfDocument } from '../analysis/reads.js';
-import { turnAt } from '../analysis/scope.js';
 import { codeIndexOf } from '../code-index.js';
 import { requireCaseByGuid, requireCodeByGuid, requireDocumentByGuid } from '../lookup.js';
 import { getMemo } from '../memos.js';
