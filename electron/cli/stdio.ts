@@ -4,14 +4,18 @@
  * command's start; the CLI writes whole texts and needs none of what streams add.
  *
  * Writes are synchronous and complete: a partial write continues where it stopped, and a pipe
- * opened non-blocking by the reader (EAGAIN) is waited on, a millisecond at a time. A reader that
- * goes away (`marginalia doc show … | head`) ends the command quietly with its exit status so far.
+ * opened non-blocking by the reader (EAGAIN) is waited on, a millisecond at a time. When the
+ * reader goes away (`marginalia doc show … | head`), the rest of the output is dropped quietly and
+ * the command ends as it would have (its project closed, its lock released, its exit status).
  */
 import { writeSync } from 'node:fs';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
+/** Descriptors whose reader has gone (EPIPE): nothing more is written to them. */
+const gone = new Set<number>();
 
 function writeAll(fd: number, text: string): void {
+  if (gone.has(fd)) return;
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   while (done < bytes.length) {
@@ -20,8 +24,10 @@ function writeAll(fd: number, text: string): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      else throw err;
+      else if (code === 'EPIPE') {
+        gone.add(fd);
+        return;
+      } else throw err;
     }
   }
 }

@@ -20,18 +20,34 @@ const NEXT = 'spend at their door are the only real contact';
 async function holdCodingAnswers(page: Page) {
   let held: (() => void)[] = [];
   let holding = true;
+  let intercepted = 0;
+  // Should the answer never come, the failure says what happened to the request (this test once
+  // timed out here in a full run, and never when run alone; the next time will tell why).
+  const failures: string[] = [];
+  page.on('requestfailed', (r) => failures.push(`${r.method()} ${new URL(r.url()).pathname}: ${r.failure()?.errorText ?? 'failed'}`));
   await page.route('**/api/codings.apply', async (route) => {
+    intercepted += 1;
     if (holding) await new Promise<void>((go) => held.push(go));
     await route.continue();
   });
   return {
     /** Lets the answers through and waits until the page has them (and two frames more). */
     async release() {
-      const arrived = page.waitForResponse('**/api/codings.apply');
+      const arrived = page.waitForResponse('**/api/codings.apply', { timeout: 20_000 });
+      const waiting = held.length;
       holding = false;
       for (const go of held) go();
       held = [];
-      await arrived;
+      try {
+        await arrived;
+      } catch (err) {
+        throw new Error(
+          `no answer to codings.apply (${intercepted} intercepted, ${waiting} held at release; failed requests: ${failures.join('; ') || 'none'})`,
+          {
+            cause: err,
+          },
+        );
+      }
       await frames(page);
     },
   };

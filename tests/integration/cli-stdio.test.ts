@@ -1,12 +1,13 @@
 /**
  * The CLI writes its output to file descriptors 1 and 2 itself (electron/cli/stdio.ts): long
  * output arrives whole through a pipe, and a reader that stops early (`… | head`) ends the
- * command quietly, with no stack trace and no error status.
+ * command quietly, with no stack trace, no error status and the project closed.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lockPathOf } from '../../db/lock.js';
 import { cleanup, freshDir, ok, okJson, ROOT } from './cli-harness.js';
 
 afterAll(cleanup);
@@ -59,5 +60,9 @@ describe('the CLI on a pipe', () => {
     const r = await run(['doc', 'show', project, 'long.txt'], 1);
     expect({ code: r.code, signal: r.signal, stderr: r.stderr.replace(/^marginalia: building .*\n/m, '') }).toEqual({ code: 0, signal: null, stderr: '' });
     expect(r.stdout.length).toBeLessThan(text.length);
+    // The command still closed the project as usual: SQLite folded and removed its write-ahead
+    // log (a process that simply exits leaves the -wal file), and the lock is gone.
+    expect(existsSync(`${project}-wal`)).toBe(false);
+    expect(existsSync(lockPathOf(project))).toBe(false);
   });
 });
