@@ -7,6 +7,10 @@
  * opened non-blocking by the reader (EAGAIN) is waited on, a millisecond at a time. When the
  * reader goes away (`marginalia doc show … | head`), the rest of the output is dropped quietly and
  * the command ends as it would have (its project closed, its lock released, its exit status).
+ *
+ * On Windows the output goes through process.stdout and process.stderr, as before: a console
+ * there takes text as UTF-16 (Node's TTY stream converts it), and UTF-8 bytes written straight to
+ * its handle would show as mojibake under most code pages.
  */
 import { writeSync } from 'node:fs';
 
@@ -32,5 +36,21 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-export const writeStdout = (text: string): void => writeAll(1, text);
-export const writeStderr = (text: string): void => writeAll(2, text);
+const listening = new Set<number>();
+
+function viaStream(fd: 1 | 2, text: string): void {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!listening.has(fd)) {
+    listening.add(fd);
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      gone.add(fd);
+    });
+  }
+  if (!gone.has(fd)) stream.write(text);
+}
+
+const write = (fd: 1 | 2, text: string): void => (process.platform === 'win32' ? viaStream(fd, text) : writeAll(fd, text));
+
+export const writeStdout = (text: string): void => write(1, text);
+export const writeStderr = (text: string): void => write(2, text);
