@@ -29,7 +29,8 @@ import { WorkspaceContext, type Workspace } from './workspace/context.js';
 import { ShortcutsSheet } from './workspace/ShortcutsSheet.js';
 import { Tabs, type TabId } from './workspace/Tabs.js';
 import { useShortcuts } from './workspace/useShortcuts.js';
-import { ChevronIcon } from './workspace/icons.js';
+import { PanelRail } from './workspace/PanelRail.js';
+import { useClearOnNextAction } from './workspace/useClearOnNextAction.js';
 import { Toolbar, type View } from './workspace/Toolbar.js';
 import { LIMITS, usePanels } from './workspace/panels.js';
 import { Splitter } from './workspace/Splitter.js';
@@ -53,18 +54,7 @@ const PINS = 9;
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // A status line is about the last action: the next click or key press clears it (an error
-  // banner stays until it is dismissed).
-  useEffect(() => {
-    if (!notice) return;
-    const clear = () => setNotice(null);
-    window.addEventListener('pointerdown', clear, { capture: true, once: true });
-    window.addEventListener('keydown', clear, { capture: true, once: true });
-    return () => {
-      window.removeEventListener('pointerdown', clear, { capture: true });
-      window.removeEventListener('keydown', clear, { capture: true });
-    };
-  }, [notice]);
+  useClearOnNextAction(notice, setNotice);
   const [version, setVersion] = useState(0);
   // Items are held by GUID (what the API takes): the remembered coder, the open document, the selected code.
   const [storedCoder, setStoredCoder] = useState(() => localStorage.getItem(CODER_KEY) ?? '');
@@ -275,18 +265,7 @@ export function App() {
           </Suspense>
         )}
         <div className="left" hidden={!codeView} data-collapsed={sizes.leftCollapsed || undefined}>
-          {sizes.leftCollapsed && (
-            <button
-              type="button"
-              className="rail"
-              aria-label="Show documents and code book"
-              title="Show documents and code book"
-              onClick={() => collapse('left', false)}
-            >
-              <ChevronIcon to="right" />
-              <span>Documents · Code book</span>
-            </button>
-          )}
+          {sizes.leftCollapsed && <PanelRail side="left" onShow={() => collapse('left', false)} />}
           <DocumentsPanel docs={docs} open={open} onOpen={onOpen} hidden={!codeView || sizes.leftCollapsed} />
           <Splitter
             label="Resize the document list"
@@ -368,12 +347,7 @@ export function App() {
           />
         )}
         <aside className="side" aria-label="Codings, retrieval, search and memos" hidden={!codeView} data-collapsed={sizes.rightCollapsed || undefined}>
-          {sizes.rightCollapsed && (
-            <button type="button" className="rail" aria-label="Show the panels" title="Show the panels" onClick={() => collapse('right', false)}>
-              <ChevronIcon to="left" />
-              <span>Codings · Retrieval · Search · Memos</span>
-            </button>
-          )}
+          {sizes.rightCollapsed && <PanelRail side="right" onShow={() => collapse('right', false)} />}
           <Tabs
             tab={tab}
             onTab={setTab}
